@@ -1,0 +1,86 @@
+// Classification never rejects: a late, non-member or repeated request is still a
+// request. It is flagged so the Commission and staff see it, and the applicant is told.
+import { placeInCall, type Call } from './calls';
+import { findMember, memberKey, type Member } from './members';
+import type { Submission } from './schema';
+
+export type Flag = 'late' | 'non_member' | 'repeated_in_call';
+
+/** What the workspace already holds, as far as classification needs. */
+export interface ExistingRequest {
+  id: string;
+  reference: string;
+  callId: string;
+  /** The matched member's name, or the typed name for a non-member. */
+  municipality: string;
+}
+
+export interface ClassifiedRequest {
+  submission: Submission;
+  reference: string;
+  call: Call;
+  member?: Member;
+  recentMember: boolean;
+  early: boolean;
+  flags: Flag[];
+}
+
+export interface ClassifyContext {
+  calls: readonly Call[];
+  members: readonly Member[];
+  existing: readonly ExistingRequest[];
+}
+
+export class NoCallConfigured extends Error {
+  constructor() {
+    super('No call (convocatòria) is configured in the workspace');
+  }
+}
+
+/**
+ * Classifies a batch in arrival order; each request sees the ones before it in the batch,
+ * so references stay unique and a second request from a town hall is flagged even when
+ * both arrive in the same write.
+ */
+export function classifyBatch(batch: readonly Submission[], ctx: ClassifyContext): ClassifiedRequest[] {
+  const existing = [...ctx.existing];
+  return batch.map((submission) => {
+    const placed = placeInCall(ctx.calls, submission.submittedAt);
+    if (!placed) throw new NoCallConfigured();
+    const { call, late, early } = placed;
+    const member = findMember(ctx.members, submission.municipality);
+    const active = member?.active === true;
+    const name = member?.name ?? submission.municipality;
+    const key = memberKey(name).key;
+    const repeated = existing.some(
+      (r) => r.callId === call.id && r.id !== submission.submissionId && memberKey(r.municipality).key === key,
+    );
+    const flags: Flag[] = [];
+    if (late) flags.push('late');
+    if (!active) flags.push('non_member');
+    if (repeated) flags.push('repeated_in_call');
+    const reference = nextReference(call.id, existing);
+    existing.push({ id: submission.submissionId, reference, callId: call.id, municipality: name });
+    return {
+      submission,
+      reference,
+      call,
+      member: active ? member : undefined,
+      recentMember: Boolean(active && member?.joinedOn && call.recentMemberSince && member.joinedOn >= call.recentMemberSince),
+      early,
+      flags,
+    };
+  });
+}
+
+/** "2020-04-017": the call's ID and a per-call sequence people can read over the phone. */
+export function nextReference(callId: string, existing: readonly ExistingRequest[]): string {
+  const prefix = `${callId}-`;
+  let max = 0;
+  for (const r of existing) {
+    if (!r.reference.startsWith(prefix)) continue;
+    const n = Number(r.reference.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${prefix}${String(max + 1).padStart(3, '0')}`;
+}
