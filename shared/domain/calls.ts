@@ -1,6 +1,7 @@
 // Calls (convocatòries) are configuration the Commission edits in the sheet, never
 // constants: each call has its own window, deadline, recent-member date and areas.
 import { localDay } from './dates';
+import { foldForMatch } from './text';
 
 export interface Call {
   id: string; // e.g. "2020-04": also the prefix of request references
@@ -39,4 +40,14 @@ export function placeInCall(calls: readonly Call[], submittedAt: string): CallPl
     placement = { call, late: day > call.deadline, early: false };
   }
   return placement;
+}
+
+/**
+ * The call's own spelling of a thematic area, or undefined when the call does not offer
+ * it. "other" is always allowed; a call with no configured areas accepts any.
+ */
+export function canonicalTopic(call: Call, topic: string): string | undefined {
+  if (topic === 'other' || call.topics.length === 0) return topic;
+  const folded = foldForMatch(topic);
+  return call.topics.find((t) => foldForMatch(t) === folded);
 }

@@ -13,6 +13,8 @@ export interface ExistingRequest {
   callId: string;
   /** The matched member's name, or the typed name for a non-member. */
   municipality: string;
+  /** As recorded in the row, so a repeated delivery is answered with the same flags. */
+  flags?: Flag[];
 }
 
 export interface ClassifiedRequest {

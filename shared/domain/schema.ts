@@ -126,7 +126,7 @@ export type ParseResult = { ok: true; value: Submission } | { ok: false; fieldEr
 /** Validation failures are values, not exceptions. */
 export function parseSubmission(input: unknown): ParseResult {
   const result = submissionSchema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data as Submission };
+  if (result.success) return { ok: true, value: result.data as unknown as Submission };
   const flat = z.flattenError(result.error);
   return { ok: false, fieldErrors: flat.fieldErrors as FieldErrors, formErrors: flat.formErrors };
 }

@@ -1,0 +1,83 @@
+// The applicant's confirmation: reference, what they sent, what happens next, and any
+// flag (late, non-member, repeated) said plainly.
+import type { ClassifiedRequest } from '../domain/classify';
+import { longDate } from '../domain/dates';
+import { ca } from '../i18n/ca';
+import { caMail } from '../i18n/ca-mail';
+import type { OutgoingEmail } from '../ports';
+import { requestRow } from '../workspace/request-row';
+import { REQUEST_COLUMNS } from '../workspace/request-row';
+import { definitionTable, escapeHtml, layout, paragraphs } from './html';
+
+const t = caMail.confirmation;
+
+/** What the applicant sent, as label → text, in form order (booleans in words). */
+export function summaryRows(r: ClassifiedRequest): Array<readonly [string, string]> {
+  const row = requestRow(r, new Date(r.submission.submittedAt));
+  const skip = new Set<string>([
+    REQUEST_COLUMNS.id,
+    REQUEST_COLUMNS.receivedAt,
+    REQUEST_COLUMNS.municipality,
+    REQUEST_COLUMNS.commitments,
+    REQUEST_COLUMNS.member,
+    REQUEST_COLUMNS.recentMember,
+    REQUEST_COLUMNS.late,
+    REQUEST_COLUMNS.repeated,
+  ]);
+  return Object.entries(row)
+    .filter(([k, v]) => !skip.has(k) && v !== '')
+    .map(([k, v]) => [k, typeof v === 'boolean' ? (v ? ca.choices.yes : ca.choices.no) : String(v)] as const);
+}
+
+export function flagTexts(r: ClassifiedRequest): string[] {
+  const deadline = longDate(r.call.deadline);
+  return r.flags.map((f) =>
+    f === 'late' ? t.flags.late(deadline) : f === 'non_member' ? t.flags.non_member(r.submission.municipality) : t.flags.repeated_in_call,
+  );
+}
+
+export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): OutgoingEmail {
+  const s = r.submission;
+  const deadline = longDate(r.call.deadline);
+  const summary = summaryRows(r);
+  const flags = flagTexts(r);
+  const text = [
+    t.greeting(s.contactName),
+    '',
+    t.intro(r.reference, r.call.title),
+    ...flags.flatMap((f) => ['', f]),
+    '',
+    `${t.nextTitle}:`,
+    t.next(deadline),
+    '',
+    `${t.summaryTitle}:`,
+    ...summary.map(([k, v]) => `- ${k}: ${v}`),
+    '',
+    t.notice,
+    '',
+    caMail.signature,
+  ].join('\n');
+  const html = layout(
+    t.subject(r.reference),
+    [
+      paragraphs(t.greeting(s.contactName)),
+      paragraphs(t.intro(r.reference, r.call.title)),
+      ...flags.map((f) => `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(f)}</strong></p>`),
+      `<h2>${escapeHtml(t.nextTitle)}</h2>`,
+      paragraphs(t.next(deadline)),
+      `<h2>${escapeHtml(t.summaryTitle)}</h2>`,
+      definitionTable(summary),
+      paragraphs(t.notice),
+    ].join('\n'),
+    caMail.signature,
+  );
+  return {
+    to: [s.contactEmail],
+    subject: t.subject(r.reference),
+    text,
+    html,
+    replyTo,
+    customArgs: { requestId: s.submissionId, reference: r.reference, kind: 'confirmacio' },
+    categories: ['confirmacio'],
+  };
+}

@@ -1,0 +1,52 @@
+// One notice to staff per write batch: the new requests (flags first) and any submission
+// that failed validation, so a human sees everything that needs one.
+import type { ClassifiedRequest } from '../domain/classify';
+import type { FieldErrors } from '../domain/schema';
+import { caMail } from '../i18n/ca-mail';
+import type { OutgoingEmail } from '../ports';
+import { escapeHtml, layout } from './html';
+
+const t = caMail.staffNotice;
+
+export interface InvalidSubmission {
+  id: string;
+  errors: FieldErrors;
+  formErrors: string[];
+}
+
+export function staffNotice(
+  requests: readonly ClassifiedRequest[],
+  invalid: readonly InvalidSubmission[],
+  staff: string[],
+): OutgoingEmail | undefined {
+  if (!staff.length || (!requests.length && !invalid.length)) return undefined;
+  const attention = requests.filter((r) => r.flags.length).length + invalid.length;
+  const lines = requests.map((r) => {
+    const flags = r.flags.map((f) => t.flags[f]).join(', ');
+    return {
+      title: `${t.newRequest} ${r.reference} — ${r.member?.name ?? r.submission.municipality}`,
+      detail: `${r.call.id}${flags ? ` · ${flags}` : ''}`,
+      flagged: r.flags.length > 0,
+    };
+  });
+  for (const i of invalid) {
+    const reasons = [...i.formErrors, ...Object.values(i.errors).flat()].join(' ');
+    lines.push({ title: `${t.invalid}: ${i.id}`, detail: reasons, flagged: true });
+  }
+  lines.sort((a, b) => Number(b.flagged) - Number(a.flagged));
+  const subject = t.subject(requests.length, attention);
+  return {
+    to: staff,
+    subject,
+    text: [t.intro, '', ...lines.map((l) => `- ${l.title}\n  ${l.detail}`), '', caMail.signature].join('\n'),
+    html: layout(
+      subject,
+      `<p>${escapeHtml(t.intro)}</p><ul>${lines
+        .map((l) => `<li${l.flagged ? ' style="color:#a40000"' : ''}><strong>${escapeHtml(l.title)}</strong><br>${escapeHtml(l.detail)}</li>`)
+        .join('')}</ul>`,
+      caMail.signature,
+    ),
+    customArgs: { kind: 'avis_personal' },
+    categories: ['avis_personal'],
+  };
+}

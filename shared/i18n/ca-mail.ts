@@ -1,0 +1,36 @@
+// Catalan text of the emails. Placeholders are filled by shared/emails/*, which escape
+// every value that came from a person or the sheet.
+export const caMail = {
+  signature: 'Secretaria Tècnica de la XMESS — Xarxa de Municipis per l’Economia Social i Solidària',
+  confirmation: {
+    subject: (reference: string) => `XMESS: hem rebut la vostra sol·licitud ${reference}`,
+    greeting: (name: string) => `Hola, ${name}:`,
+    intro: (reference: string, callTitle: string) =>
+      `Hem rebut la vostra sol·licitud de mentoria o assessorament especialitzat per a la convocatòria «${callTitle}». La vostra referència és ${reference}: indiqueu-la en qualsevol comunicació.`,
+    summaryTitle: 'Resum del que ens heu enviat',
+    nextTitle: 'Què passa ara',
+    next: (deadline: string) =>
+      `La Comissió Tècnica de la XMESS valorarà les sol·licituds rebudes fins al ${deadline} (inclòs) segons els criteris de les bases: necessitat i impacte previst, transferibilitat i alineació amb la XMESS. Us comunicarem la decisió per correu electrònic. El tipus de servei que heu indicat és orientatiu: la Comissió decidirà el més adient.`,
+    flags: {
+      late: (deadline: string) =>
+        `La sol·licitud ha arribat després del termini (${deadline}). L’hem registrada i la Comissió Tècnica decidirà si la pot atendre.`,
+      non_member: (name: string) =>
+        `No hem trobat «${name}» a la llista de municipis membres de la XMESS. Les mentories i els assessoraments són exclusius per als membres; la Secretaria Tècnica es posarà en contacte amb vosaltres.`,
+      repeated_in_call:
+        'Ja teníem una altra sol·licitud del vostre ens en aquesta convocatòria. Hem registrat també aquesta; la Comissió Tècnica les valorarà conjuntament.',
+    },
+    notice: 'Aquest missatge s’ha enviat automàticament. Podeu respondre’l si heu de fer cap aclariment.',
+  },
+  staffNotice: {
+    subject: (count: number, attention: number) =>
+      `XMESS sol·licituds: ${count} de noves${attention ? `, ${attention} per revisar` : ''}`,
+    intro: 'S’han registrat aquests enviaments al full de la Comissió Tècnica:',
+    newRequest: 'Sol·licitud nova',
+    invalid: 'Enviament no vàlid (registrat al Registre, no al full de sol·licituds)',
+    flags: {
+      late: 'fora de termini',
+      non_member: 'no membre',
+      repeated_in_call: 'repetida a la convocatòria',
+    },
+  },
+} as const;

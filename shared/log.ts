@@ -1,0 +1,24 @@
+// Structured log lines that Cloud Logging reads (one JSON object per line, `severity`).
+// Callers pass outcomes, IDs and timings only: never names, emails or answer text.
+
+export type Severity = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+const ORDER: Record<Severity, number> = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3 };
+
+export interface Logger {
+  log(severity: Severity, message: string, fields?: Record<string, unknown>): void;
+}
+
+export function createLogger(
+  env: NodeJS.ProcessEnv = process.env,
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): Logger {
+  const level = (env.LOG_LEVEL ?? 'INFO').toUpperCase();
+  const min = level === 'SILENT' ? Infinity : (ORDER[level as Severity] ?? ORDER.INFO);
+  return {
+    log(severity, message, fields = {}) {
+      if (ORDER[severity] < min) return;
+      const error = fields.error instanceof Error ? { error: fields.error.message, stack: fields.error.stack } : {};
+      write(`${JSON.stringify({ severity, message, time: new Date().toISOString(), ...fields, ...error })}\n`);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// The log tab (Registre) is the machine's memory: append-only, keyed by request ID and by
+// an idempotency key, never by row number (people sort and insert rows).
+
+export type LogKind =
+  | 'rebuda' // a request was recorded
+  | 'invalida' // a submission failed validation (its body is kept in the detail)
+  | 'confirmacio' // confirmation email to the applicant
+  | 'avis_personal'; // notice to staff
+
+export type LogState = 'registrat' | 'pendent' | 'enviat' | 'error';
+
+export interface LogEntry {
+  requestId: string;
+  at: string; // Catalan local stamp
+  kind: LogKind;
+  state: LogState;
+  key: string;
+  detail: string;
+}
+
+// A Sheets cell holds at most 50,000 characters; keep room for the JSON around a body.
+export const MAX_DETAIL = 45_000;
+
+export const toLogRow = (e: LogEntry): string[] => [
+  e.requestId,
+  e.at,
+  e.kind,
+  e.state,
+  e.key,
+  e.detail.length > MAX_DETAIL ? `${e.detail.slice(0, MAX_DETAIL)}… [retallat]` : e.detail,
+];

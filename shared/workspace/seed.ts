@@ -1,0 +1,31 @@
+// The calls and pools the seed documents describe (bases of April 2020, the September
+// 2020 call, the 2024 work plan's CCPR advisory). Setup writes them once into an empty
+// tab; from then on they are the Commission's to edit.
+import { CALL_HEADERS, POOL_HEADERS } from './tabs';
+
+export const DEFAULT_TOPICS = [
+  'Comerç i ESS',
+  'Energia',
+  'Agroecologia',
+  'Indústria i ESS',
+  'Finançament',
+  'Compra i Contractació Pública Responsable (CCPR)',
+  'Habitatge Cooperatiu',
+  'Cures',
+].join('; ');
+
+type Row<H extends readonly string[]> = { [K in keyof H]: string | number };
+
+export const SEED_CALLS: Row<typeof CALL_HEADERS>[] = [
+  ['2020-04', 'Convocatòria d’abril de 2020', '2020-04-01', '2020-05-08', '2020-05-01', '2020-07-31', '2019-04-01', 'Resposta a la crisi de la COVID-19 i les seves conseqüències', 4, 2, DEFAULT_TOPICS],
+  ['2020-09', 'Convocatòria de setembre de 2020', '2020-09-01', '2020-09-30', '2020-09-01', '2020-12-31', '2019-04-01', 'Resposta a la crisi de la COVID-19 i les seves conseqüències', 4, 2, DEFAULT_TOPICS],
+  ['2024-CCPR', 'Assessorament expert en CCPR 2024', '2024-01-01', '2024-12-31', '2024-01-01', '2024-12-31', '2023-01-01', 'Compra i Contractació Pública Responsable', 4, 2, DEFAULT_TOPICS],
+];
+
+export const SEED_POOLS: Row<typeof POOL_HEADERS>[] = [
+  ['2020-04', 'Mentoria', 8],
+  ['2020-04', 'Assessorament', 28],
+  ['2020-09', 'Mentoria', 12],
+  ['2020-09', 'Assessorament', 32],
+  ['2024-CCPR', 'CCPR', 50],
+];

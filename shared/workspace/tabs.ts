@@ -1,0 +1,49 @@
+// Tab names and the fixed layouts of the machine-owned and configuration tabs. The
+// request tab is addressed by header (people move its columns); these are not.
+
+export const TABS = {
+  requests: 'Sol·licituds',
+  members: 'Municipis',
+  calls: 'Convocatòries',
+  pools: 'Bosses d’hores',
+  log: 'Registre',
+} as const;
+
+export const MEMBER_HEADERS = [
+  'Nom',
+  'Tipus',
+  'Comarca',
+  'Província',
+  'Població',
+  'Data d’adhesió',
+  'Actiu',
+  'Contactes',
+] as const;
+
+export const CALL_HEADERS = [
+  'ID',
+  'Títol',
+  'Obertura',
+  'Termini (inclòs)',
+  'Sessions des de',
+  'Sessions fins a',
+  'Membres recents des de',
+  'Temàtica prioritària',
+  'Hores per paquet',
+  'Hores per sessió',
+  'Àmbits temàtics',
+] as const;
+
+export const POOL_HEADERS = ['Convocatòria', 'Servei', 'Hores de la bossa'] as const;
+
+export const LOG_HEADERS = ['ID sol·licitud', 'Moment', 'Tipus', 'Estat', 'Clau', 'Detall'] as const;
+
+/** Quote a tab name for A1 notation: 'Bosses d''hores'!A1. */
+export const a1Tab = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** Column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
