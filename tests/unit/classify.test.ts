@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import { canonicalTopic, placeInCall, type Call } from '../../shared/domain/calls';
+import { classifyBatch, nextReference } from '../../shared/domain/classify';
+import { findMember, type Member } from '../../shared/domain/members';
+import { parseSubmission, type Submission } from '../../shared/domain/schema';
+import { parseCalls } from '../../shared/workspace/config-rows';
+import { SEED_CALLS } from '../../shared/workspace/seed';
+import { validBody } from '../support/submissions';
+
+const calls: Call[] = parseCalls(SEED_CALLS);
+const members: Member[] = [
+  { name: 'Sant Cugat del Vallès', type: 'Ajuntament', county: 'Vallès Occidental', active: true, joinedOn: '2017-05-17' },
+  { name: 'L’Hospitalet de Llobregat', type: 'Ajuntament', county: 'Barcelonès', active: true, joinedOn: '2019-06-01' },
+  { name: 'Consell Comarcal de l’Alt Penedès', type: 'Consell Comarcal', county: 'Alt Penedès', active: true },
+  { name: 'La Garriga', type: 'Ajuntament', county: 'Vallès Oriental', active: true },
+  { name: 'Baixa', type: 'Ajuntament', county: 'X', active: false },
+];
+
+const submission = (o: Record<string, unknown> = {}): Submission => {
+  const r = parseSubmission(validBody(o));
+  if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors));
+  return r.value;
+};
+
+describe('deadline in Catalan time, inclusive', () => {
+  test.each([
+    ['2020-05-08T23:59:59+02:00', false],
+    ['2020-05-08T21:59:59Z', false], // 23:59:59 in Madrid (CEST)
+    ['2020-05-08T22:00:00Z', true], // 00:00 on the 9th in Madrid
+    ['2020-05-09T00:00:00+02:00', true],
+    ['2020-05-08T23:30:00-03:00', true], // 04:30 on the 9th in Madrid
+    ['2020-04-01T00:00:00+02:00', false],
+  ])('%s → late %s', (at, late) => {
+    const p = placeInCall(calls, at);
+    expect(p?.call.id).toBe('2020-04');
+    expect(p?.late).toBe(late);
+  });
+
+  test('between a deadline and the next opening belongs to the call just closed', () => {
+    expect(placeInCall(calls, '2020-08-15T12:00:00+02:00')).toMatchObject({ call: { id: '2020-04' }, late: true });
+    expect(placeInCall(calls, '2020-09-10T12:00:00+02:00')).toMatchObject({ call: { id: '2020-09' }, late: false });
+  });
+
+  test('before the first call opens: the first call, marked early', () => {
+    expect(placeInCall(calls, '2019-01-01T12:00:00+01:00')).toMatchObject({ call: { id: '2020-04' }, early: true, late: false });
+    expect(placeInCall([], '2020-01-01T00:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('member matching', () => {
+  test.each([
+    ['Ajuntament de Sant Cugat del Vallès', 'Sant Cugat del Vallès'],
+    ['sant cugat del valles', 'Sant Cugat del Vallès'],
+    ['SANT CUGAT DEL VALLE\u0300S', 'Sant Cugat del Vallès'],
+    ["Ajuntament de l'Hospitalet de Llobregat", 'L’Hospitalet de Llobregat'],
+    ['l’hospitalet de llobregat', 'L’Hospitalet de Llobregat'],
+    ["Consell Comarcal de l'Alt Penedès", 'Consell Comarcal de l’Alt Penedès'],
+    ['Alt Penedes', 'Consell Comarcal de l’Alt Penedès'],
+    ['Ajuntament de la Garriga', 'La Garriga'],
+    ['  La   Garriga ', 'La Garriga'],
+  ])('%j → %j', (typed, name) => {
+    expect(findMember(members, typed)?.name).toBe(name);
+  });
+
+  test('unknown names find nobody', () => {
+    expect(findMember(members, 'Ajuntament de Mataró')).toBeUndefined();
+    expect(findMember(members, 'Sant Cugat')).toBeUndefined();
+  });
+});
+
+describe('classification', () => {
+  test('flags late, non-member and repeated, numbers references per call', () => {
+    const batch = [
+      submission({ submissionId: 'a' }),
+      submission({ submissionId: 'b', municipality: 'sant cugat del valles' }),
+      submission({ submissionId: 'c', municipality: 'Mataró', submittedAt: '2020-05-09T09:00:00+02:00' }),
+      submission({ submissionId: 'd', municipality: 'Baixa' }),
+    ];
+    const out = classifyBatch(batch, {
+      calls,
+      members,
+      existing: [{ id: 'z', reference: '2020-04-007', callId: '2020-04', municipality: 'La Garriga' }],
+    });
+    expect(out.map((r) => [r.reference, r.flags])).toEqual([
+      ['2020-04-008', []],
+      ['2020-04-009', ['repeated_in_call']],
+      ['2020-04-010', ['late', 'non_member']],
+      ['2020-04-011', ['non_member']],
+    ]);
+    expect(out[0]!.member?.name).toBe('Sant Cugat del Vallès');
+  });
+
+  test('recent members are those who joined since the call’s date', () => {
+    const out = classifyBatch([submission({ municipality: "L'Hospitalet de Llobregat" })], { calls, members, existing: [] });
+    expect(out[0]!.recentMember).toBe(true);
+    const old = classifyBatch([submission()], { calls, members, existing: [] });
+    expect(old[0]!.recentMember).toBe(false);
+  });
+
+  test('references ignore other calls and odd values', () => {
+    expect(
+      nextReference('2020-09', [
+        { id: '1', reference: '2020-04-050', callId: '2020-04', municipality: 'x' },
+        { id: '2', reference: '2020-09-002', callId: '2020-09', municipality: 'x' },
+        { id: '3', reference: 'brossa', callId: '2020-09', municipality: 'x' },
+      ]),
+    ).toBe('2020-09-003');
+  });
+
+  test('topics match the call’s areas tolerantly and return its spelling', () => {
+    const call = calls[0]!;
+    expect(canonicalTopic(call, 'energia')).toBe('Energia');
+    expect(canonicalTopic(call, 'COMERÇ I ESS')).toBe('Comerç i ESS');
+    expect(canonicalTopic(call, 'Astronàutica')).toBeUndefined();
+    expect(canonicalTopic(call, 'other')).toBe('other');
+  });
+});
