@@ -42,6 +42,8 @@ type Parsed =
 
 export interface IntakePipeline {
   submit(input: IntakeInput): Promise<IntakeOutcome>;
+  /** Inputs written together, in one flush when nothing else is queued. */
+  submitMany(inputs: readonly IntakeInput[]): Promise<IntakeOutcome[]>;
 }
 
 export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
@@ -143,6 +145,9 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
   return {
     submit(input) {
       return queue.push(parse(input));
+    },
+    submitMany(inputs) {
+      return queue.pushAll(inputs.map(parse));
     },
   };
 }

@@ -18,9 +18,16 @@ export class WriteQueue<I, O> {
     });
   }
 
+  /** Several items that must share one flush (e.g. the responses of one notification). */
+  pushAll(items: readonly I[]): Promise<O[]> {
+    return Promise.all(items.map((i) => this.push(i)));
+  }
+
   private async drain(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // Let everything that arrives in the same turn of the event loop join the first flush.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       while (this.pending.length) {
         const batch = this.pending.splice(0, this.maxBatch);

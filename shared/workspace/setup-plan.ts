@@ -9,7 +9,7 @@ import { CALL_HEADERS, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from '.
 export interface TabSpec {
   title: string;
   headers: readonly string[];
-  seed?: ReadonlyArray<ReadonlyArray<string | number>>;
+  seed?: ReadonlyArray<ReadonlyArray<string | number | boolean>>;
 }
 
 export interface CurrentTab {
@@ -20,7 +20,7 @@ export interface CurrentTab {
 export type SetupStep =
   | { kind: 'addTab'; title: string }
   | { kind: 'addHeaders'; title: string; startColumn: number; headers: string[] }
-  | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number>> };
+  | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>> };
 
 export function workspaceSpec(extraSeed: Partial<Record<string, TabSpec['seed']>> = {}): TabSpec[] {
   const tabs: TabSpec[] = [

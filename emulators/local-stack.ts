@@ -1,0 +1,113 @@
+// The local Google: one HTTP server that is at once the Sheets API, the SendGrid API and
+// the functions, so the production clients and function code run unchanged against it.
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { setupWorkspace } from '../shared/adapters/sheets-setup';
+import { workspaceSpec } from '../shared/workspace/setup-plan';
+import { demoSeed, LOCAL_INTAKE_SECRET, LOCAL_SPREADSHEET_ID } from './demo';
+import { createSendGridSink, type SendGridSink } from './sendgrid';
+import { createSheetsEmulator, type SheetsEmulator } from './sheets';
+
+export interface LocalStackOptions {
+  port?: number;
+  host?: string;
+  /** Where state persists between runs; undefined keeps everything in memory (tests). */
+  stateDir?: string;
+  reset?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface LocalStack {
+  url: string;
+  sheets: SheetsEmulator;
+  sendgrid: SendGridSink;
+  /** The environment the functions run with, as production would set it. */
+  functionEnv: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const num = (v: string | undefined, fallback = 0) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : fallback);
+
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const env = opts.env ?? process.env;
+  if (opts.stateDir) mkdirSync(opts.stateDir, { recursive: true });
+  const faults = {
+    faultRate: num(env.EMULATOR_FAULT_RATE),
+    latencyMs: num(env.EMULATOR_LATENCY_MS),
+  };
+  const sheets = createSheetsEmulator({
+    stateFile: opts.stateDir && join(opts.stateDir, 'sheets.json'),
+    ...faults,
+    writeQuotaPerMinute: num(env.EMULATOR_WRITE_QUOTA),
+  });
+  const sendgrid = createSendGridSink({ stateFile: opts.stateDir && join(opts.stateDir, 'outbox.json'), ...faults });
+  if (opts.reset) {
+    sheets.reset();
+    sendgrid.reset();
+  }
+
+  const functions = new Map<string, RequestListener>();
+  const server: Server = createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const fn = functions.get(path.split('/')[1] ?? '');
+    if (fn) return fn(req, res);
+    if (await sheets.handle(req, res)) return;
+    if (await sendgrid.handle(req, res)) return;
+    if (path === '/' && req.method === 'GET') return index(res);
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+  }
+  function index(res: ServerResponse) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+      `<!doctype html><meta charset="utf-8"><title>XMESS local</title><h1>XMESS — entorn local</h1><ul>` +
+        `<li>POST <code>/intake</code> (signat amb <code>${LOCAL_INTAKE_SECRET}</code>)</li>` +
+        `<li><code>/v4/spreadsheets/${LOCAL_SPREADSHEET_ID}</code> (API de Sheets)</li>` +
+        `<li><a href="/outbox">/outbox</a> (correus enviats)</li></ul>`,
+    );
+  }
+
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
+
+  const functionEnv: Record<string, string> = {
+    SPREADSHEET_ID: LOCAL_SPREADSHEET_ID,
+    INTAKE_SECRET: LOCAL_INTAKE_SECRET,
+    SENDGRID_API_KEY: 'SG.local',
+    MAIL_FROM: 'secretaria@xmess.local',
+    STAFF_EMAILS: 'secretaria@xmess.local,coordinacio@xmess.local',
+    GOOGLE_ROOT_URL: `${url}/`,
+    SENDGRID_ROOT_URL: `${url}/`,
+  };
+  // The functions read their configuration from the process environment, as in production.
+  for (const [k, v] of Object.entries(functionEnv)) process.env[k] ??= v;
+
+  sheets.ensureSpreadsheet(LOCAL_SPREADSHEET_ID, 'XMESS — Comissió Tècnica (local)');
+  await setupWorkspace({ spreadsheetId: LOCAL_SPREADSHEET_ID, rootUrl: `${url}/`, spec: workspaceSpec(demoSeed()) });
+
+  await import('../functions/intake');
+  functions.set('intake', listenerOf('intake'));
+
+  return {
+    url,
+    sheets,
+    sendgrid,
+    functionEnv,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+/** The functions framework's own Express app for a registered function. */
+function listenerOf(name: string): RequestListener {
+  const listener = getTestServer(name).listeners('request')[0];
+  if (typeof listener !== 'function') throw new Error(`function ${name} has no request listener`);
+  return listener as RequestListener;
+}

@@ -1,0 +1,25 @@
+// npm start [-- --reset]: the whole system on one local port, no Google account needed.
+import { parseArgs } from 'node:util';
+import { startLocalStack } from '../emulators/local-stack';
+
+const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
+const stack = await startLocalStack({
+  port: Number(process.env.PORT ?? 8080),
+  host: process.env.HOST ?? '127.0.0.1',
+  stateDir: '.local',
+  reset: values.reset,
+});
+process.stdout.write(
+  [
+    `XMESS local a ${stack.url}`,
+    `  Pàgina:          ${stack.url}/`,
+    `  Intake (POST):   ${stack.url}/intake   secret: ${stack.functionEnv.INTAKE_SECRET}`,
+    `  Sheets API:      ${stack.url}/v4/spreadsheets/${stack.functionEnv.SPREADSHEET_ID}`,
+    `  Correus:         ${stack.url}/outbox`,
+    `  Estat desat a .local/ (npm start -- --reset per començar de nou)`,
+    '',
+  ].join('\n'),
+);
+const stop = () => void stack.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

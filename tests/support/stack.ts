@@ -1,0 +1,47 @@
+// Starts the local stack in this test process (port 0, in memory) and signs requests
+// the way a relay would.
+import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { sign } from '../../shared/domain/signature';
+import { startLocalStack, type LocalStack } from '../../emulators/local-stack';
+
+process.env.LOG_LEVEL = 'silent';
+
+export interface TestStack extends LocalStack {
+  api: sheets_v4.Sheets;
+  post(body: unknown, opts?: { secret?: string; t?: number; contentType?: string; raw?: string; signature?: string }): Promise<Response>;
+}
+
+export async function startTestStack(): Promise<TestStack> {
+  const stack = await startLocalStack({});
+  const api = sheets({ version: 'v4', rootUrl: `${stack.url}/` });
+  return {
+    ...stack,
+    api,
+    async post(body, opts = {}) {
+      const raw = opts.raw ?? JSON.stringify(body);
+      const signature = opts.signature ?? sign(opts.secret ?? stack.functionEnv.INTAKE_SECRET!, raw, opts.t);
+      return fetch(`${stack.url}/intake`, {
+        method: 'POST',
+        headers: { 'content-type': opts.contentType ?? 'application/json', 'x-signature': signature },
+        body: raw,
+      });
+    },
+  };
+}
+
+/** The request tab as objects keyed by header, read through the real client. */
+export async function readRequests(api: sheets_v4.Sheets, render: 'FORMATTED_VALUE' | 'FORMULA' = 'FORMATTED_VALUE') {
+  const res = await api.spreadsheets.values.get({
+    spreadsheetId: 'local-workspace',
+    range: "'Sol·licituds'",
+    valueRenderOption: render,
+  });
+  const [header = [], ...rows] = res.data.values ?? [];
+  return rows.map((r) => Object.fromEntries(header.map((h: string, i: number) => [h, r[i] ?? ''])));
+}
+
+export async function readLog(api: sheets_v4.Sheets) {
+  const res = await api.spreadsheets.values.get({ spreadsheetId: 'local-workspace', range: 'Registre' });
+  const [, ...rows] = res.data.values ?? [];
+  return rows.map(([requestId, at, kind, state, key, detail]) => ({ requestId, at, kind, state, key, detail }));
+}
