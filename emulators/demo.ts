@@ -41,7 +41,7 @@ export function demoSeed(today = DateTime.now().setZone(ZONE)): Record<string, A
     ],
     [TABS.pools]: [
       ['DEMO', 'Mentoria', 12],
-      ['DEMO', 'Assessorament', 32],
+      ['DEMO', 'Assessorament especialitzat', 32],
     ],
   };
 }

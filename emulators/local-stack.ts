@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
-import { workspaceSpec } from '../shared/workspace/setup-plan';
+import { workspaceSpec } from '../shared/workspace/workspace-spec';
 import { demoSeed, LOCAL_INTAKE_SECRET, LOCAL_SPREADSHEET_ID } from './demo';
 import { createSendGridSink, type SendGridSink } from './sendgrid';
 import { createSheetsEmulator, type SheetsEmulator } from './sheets';

@@ -3,12 +3,15 @@
 // the service account first). With GOOGLE_ROOT_URL set it works on the local emulator.
 import { parseArgs } from 'node:util';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
-import { describeStep, workspaceSpec } from '../shared/workspace/setup-plan';
+import { describeStep } from '../shared/workspace/setup-plan';
+import { workspaceSpec } from '../shared/workspace/workspace-spec';
 
 const { values } = parseArgs({
   options: {
     spreadsheet: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    // The functions' service account e-mail: machine columns become editable by it alone.
+    writer: { type: 'string' },
   },
 });
 const spreadsheetId = values.spreadsheet ?? process.env.SPREADSHEET_ID;
@@ -17,7 +20,7 @@ if (!spreadsheetId) {
   process.exit(2);
 }
 const dryRun = values['dry-run'];
-const { steps } = await setupWorkspace({ spreadsheetId, rootUrl: process.env.GOOGLE_ROOT_URL, spec: workspaceSpec(), dryRun });
+const { steps } = await setupWorkspace({ spreadsheetId, rootUrl: process.env.GOOGLE_ROOT_URL, spec: workspaceSpec(), dryRun, writer: values.writer });
 process.stdout.write(
   steps.length
     ? `${dryRun ? 'Canvis previstos (no s’ha escrit res)' : 'Canvis fets'}:\n${steps.map((s) => `- ${describeStep(s)}`).join('\n')}\n`

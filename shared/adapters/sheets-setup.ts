@@ -1,30 +1,214 @@
-// Setup's side of the Sheets adapter: read what the workspace holds, apply a plan.
-// (Intake's side is sheets.ts; both go through its client factory.)
+// Setup's side of the Sheets adapter: read what the workspace holds, turn a plan into
+// Sheets requests, apply it. Structural steps (tabs, headers, seeds) go first; then the
+// workspace is read again so formulas, validation and colours land on the real columns.
 import type { sheets_v4 } from '@googleapis/sheets';
-import { planSetup, type CurrentTab, type SetupStep, type TabSpec } from '../workspace/setup-plan';
-import { a1Tab, columnLetter } from '../workspace/tabs';
+import { planSetup, STRUCTURAL, type CurrentTab, type SetupStep } from '../workspace/setup-plan';
+import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
+import type { TabSpec } from '../workspace/workspace-spec';
+import type { Validation } from '../workspace/commission-columns';
 import { sheetsApi } from './sheets';
 
-export async function readWorkspaceShape(api: sheets_v4.Sheets, spreadsheetId: string): Promise<Map<string, CurrentTab>> {
-  const meta = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' });
-  const titles = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '');
-  if (!titles.length) return new Map();
-  const res = await api.spreadsheets.values.batchGet({
-    spreadsheetId,
-    ranges: titles.flatMap((t) => [`${a1Tab(t)}!1:1`, `${a1Tab(t)}!A2:Z3`]),
-  });
-  const ranges = res.data.valueRanges ?? [];
-  return new Map(
-    titles.map((t, i) => {
-      const header = (ranges[2 * i]?.values?.[0] ?? []).map((v) => String(v ?? ''));
-      const hasData = (ranges[2 * i + 1]?.values ?? []).some((r) => r.some((v) => v !== '' && v !== null));
-      return [t, { header, hasData }];
-    }),
-  );
+interface ReadState {
+  tabs: Map<string, CurrentTab>;
+  ids: Map<string, { sheetId: number; rowCount: number; columnCount: number }>;
+  callIds: string[];
 }
 
-export interface SetupResult {
-  steps: SetupStep[];
+type Cell = sheets_v4.Schema$CellData;
+const text = (c: Cell | undefined): string => {
+  const v = c?.userEnteredValue;
+  if (!v) return '';
+  return String(v.stringValue ?? v.numberValue ?? v.boolValue ?? v.formulaValue ?? '');
+};
+
+function validationKey(v: sheets_v4.Schema$DataValidationRule | undefined): string | undefined {
+  const c = v?.condition;
+  const vals = (c?.values ?? []).map((x) => x.userEnteredValue ?? '');
+  switch (c?.type) {
+    case 'NUMBER_BETWEEN':
+      return `number:${Number(vals[0])}:${Number(vals[1])}`;
+    case 'ONE_OF_LIST':
+      return `list:${vals.join('|')}`;
+    case 'ONE_OF_RANGE':
+      return `range:${String(vals[0]).replace(/^=/, '')}`;
+    case 'BOOLEAN':
+      return 'checkbox';
+    default:
+      return undefined;
+  }
+}
+
+export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): Promise<ReadState> {
+  const meta = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' });
+  const titles = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '');
+  const res = await api.spreadsheets.get({
+    spreadsheetId,
+    ranges: titles.map((t) => a1Tab(t)),
+    includeGridData: true,
+    fields:
+      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(description),conditionalFormats(booleanRule(condition)),filterViews(title),data(rowData(values(userEnteredValue,note,dataValidation))))',
+  });
+  const tabs = new Map<string, CurrentTab>();
+  const ids: ReadState['ids'] = new Map();
+  let callIds: string[] = [];
+  for (const s of res.data.sheets ?? []) {
+    const title = s.properties?.title ?? '';
+    ids.set(title, {
+      sheetId: s.properties?.sheetId ?? 0,
+      rowCount: s.properties?.gridProperties?.rowCount ?? 1000,
+      columnCount: s.properties?.gridProperties?.columnCount ?? 26,
+    });
+    const rows = (s.data?.[0]?.rowData ?? []).map((r) => r.values ?? []);
+    const header = (rows[0] ?? []).map(text);
+    const col = (h: string) => header.indexOf(h);
+    if (title === TABS.calls) callIds = rows.slice(1).map((r) => text(r[0])).filter(Boolean);
+    tabs.set(title, {
+      header,
+      notes: (rows[0] ?? []).map((c) => c.note ?? ''),
+      hasData: rows.slice(1, 3).some((r) => r.some((c) => text(c) !== '')),
+      filledRows: (h) => (col(h) < 0 ? [] : rows.flatMap((r, i) => (i > 0 && text(r[col(h)]) !== '' ? [i + 1] : []))),
+      formulaAt: (h, row) => (col(h) < 0 ? undefined : (rows[row - 1]?.[col(h)]?.userEnteredValue?.formulaValue ?? undefined)),
+      validationOf: (h) => (col(h) < 0 ? undefined : validationKey(rows[1]?.[col(h)]?.dataValidation)),
+      protectedKeys: new Set((s.protectedRanges ?? []).map((p) => p.description ?? '')),
+      conditionalFormulas: new Set(
+        (s.conditionalFormats ?? []).map((c) => c.booleanRule?.condition?.values?.[0]?.userEnteredValue ?? ''),
+      ),
+      filterViews: new Set((s.filterViews ?? []).map((f) => f.title ?? '')),
+    });
+  }
+  return { tabs, ids, callIds };
+}
+
+function validationRule(rule: Validation): sheets_v4.Schema$DataValidationRule {
+  const v = (s: string | number) => ({ userEnteredValue: String(s) });
+  switch (rule.kind) {
+    case 'number':
+      return { condition: { type: 'NUMBER_BETWEEN', values: [v(rule.min), v(rule.max)] }, strict: true };
+    case 'list':
+      return { condition: { type: 'ONE_OF_LIST', values: rule.values.map(v) }, strict: true, showCustomUi: true };
+    case 'range':
+      return { condition: { type: 'ONE_OF_RANGE', values: [v(`=${rule.range}`)] }, strict: true, showCustomUi: true };
+    case 'checkbox':
+      return { condition: { type: 'BOOLEAN' } };
+    case 'multipleOf':
+      return { condition: { type: 'CUSTOM_FORMULA', values: [v(rule.ofCell)] }, strict: true };
+  }
+}
+
+/** Runs of consecutive rows become one updateCells each. */
+function runs(cells: Array<{ row: number; formula: string }>): Array<Array<{ row: number; formula: string }>> {
+  const out: Array<Array<{ row: number; formula: string }>> = [];
+  for (const c of [...cells].sort((a, b) => a.row - b.row)) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1]!.row === c.row - 1) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
+function toRequests(steps: SetupStep[], state: ReadState, writer?: string): sheets_v4.Schema$Request[] {
+  const reqs: sheets_v4.Schema$Request[] = [];
+  for (const s of steps) {
+    const info = state.ids.get(s.title);
+    if (!info) continue;
+    const sheetId = info.sheetId;
+    const columns = (c: number[] | 'all') => (c === 'all' ? [undefined] : c);
+    switch (s.kind) {
+      case 'notes':
+        for (const n of s.notes) {
+          reqs.push({ updateCells: { start: { sheetId, rowIndex: 0, columnIndex: n.column }, rows: [{ values: [{ note: n.note }] }], fields: 'note' } });
+        }
+        break;
+      case 'validation':
+        reqs.push({
+          setDataValidation: {
+            range: { sheetId, startRowIndex: 1, endRowIndex: info.rowCount, startColumnIndex: s.column, endColumnIndex: s.column + 1 },
+            rule: validationRule(s.rule),
+          },
+        });
+        break;
+      case 'formulas':
+        for (const run of runs(s.cells)) {
+          reqs.push({
+            updateCells: {
+              start: { sheetId, rowIndex: run[0]!.row - 1, columnIndex: s.column },
+              rows: run.map((c) => ({ values: [{ userEnteredValue: { formulaValue: c.formula } }] })),
+              fields: 'userEnteredValue',
+            },
+          });
+        }
+        break;
+      case 'protect':
+        for (const c of columns(s.columns)) {
+          reqs.push({
+            addProtectedRange: {
+              protectedRange: {
+                range: c === undefined ? { sheetId } : { sheetId, startColumnIndex: c, endColumnIndex: c + 1 },
+                description: s.key,
+                // With the functions' service account as the only editor, people cannot type
+                // there; without it (local, or before deploy) they are warned instead.
+                ...(writer ? { warningOnly: false, editors: { users: [writer] } } : { warningOnly: true }),
+              },
+            },
+          });
+        }
+        break;
+      case 'conditional':
+        reqs.push({
+          addConditionalFormatRule: {
+            index: 0,
+            rule: {
+              ranges: columns(s.columns).map((c) =>
+                c === undefined ? { sheetId, startRowIndex: 1 } : { sheetId, startRowIndex: 1, startColumnIndex: c, endColumnIndex: c + 1 },
+              ),
+              booleanRule: { condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: s.formula }] }, format: { backgroundColor: s.color } },
+            },
+          },
+        });
+        break;
+      case 'filterView':
+        reqs.push({
+          addFilterView: {
+            filter: {
+              title: s.name,
+              range: { sheetId },
+              filterSpecs: [{ columnIndex: s.column, filterCriteria: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: s.value }] } } }],
+            },
+          },
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return reqs;
+}
+
+async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, steps: SetupStep[], state: ReadState) {
+  const adds = steps.filter((s) => s.kind === 'addTab');
+  if (adds.length) {
+    await api.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: { requests: adds.map((s) => ({ addSheet: { properties: { title: s.title, gridProperties: { frozenRowCount: 1 } } } })) },
+    });
+    state = await readState(api, spreadsheetId);
+  }
+  // Grow the grid first where new headers would run past its last column.
+  const grow = steps.flatMap((s) => {
+    if (s.kind !== 'addHeaders') return [];
+    const info = state.ids.get(s.title)!;
+    const need = s.startColumn + s.headers.length - info.columnCount;
+    return need > 0 ? [{ appendDimension: { sheetId: info.sheetId, dimension: 'COLUMNS', length: need } }] : [];
+  });
+  if (grow.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: grow } });
+  const headers = steps.flatMap((s) =>
+    s.kind === 'addHeaders' ? [{ range: `${a1Tab(s.title)}!${columnLetter(s.startColumn)}1`, values: [s.headers] }] : [],
+  );
+  // Headers are text whatever they look like; seed rows are our own constants, entered as a
+  // person would type them so dates become dates.
+  if (headers.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: headers } });
+  const seeds = steps.flatMap((s) => (s.kind === 'seed' ? [{ range: `${a1Tab(s.title)}!A2`, values: s.rows.map((r) => [...r]) }] : []));
+  if (seeds.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'USER_ENTERED', data: seeds } });
 }
 
 export async function setupWorkspace(opts: {
@@ -32,47 +216,21 @@ export async function setupWorkspace(opts: {
   rootUrl?: string;
   spec: TabSpec[];
   dryRun?: boolean;
-}): Promise<SetupResult> {
+  /** The functions' service account: the only editor of machine columns. */
+  writer?: string;
+}): Promise<{ steps: SetupStep[] }> {
   const api = sheetsApi(opts);
-  const current = await readWorkspaceShape(api, opts.spreadsheetId);
-  const steps = planSetup(opts.spec, current);
-  if (opts.dryRun || !steps.length) return { steps };
-
-  const addTabs = steps.filter((s) => s.kind === 'addTab');
-  if (addTabs.length) {
-    await api.spreadsheets.batchUpdate({
-      spreadsheetId: opts.spreadsheetId,
-      requestBody: {
-        requests: addTabs.map((s) => ({
-          addSheet: { properties: { title: s.title, gridProperties: { frozenRowCount: 1 } } },
-        })),
-      },
-    });
+  let state = await readState(api, opts.spreadsheetId);
+  const planned = planSetup(opts.spec, state.tabs, state.callIds);
+  if (opts.dryRun || !planned.length) return { steps: planned };
+  const structural = planned.filter((s) => STRUCTURAL.has(s.kind));
+  if (structural.length) {
+    await applyStructural(api, opts.spreadsheetId, structural, state);
+    state = await readState(api, opts.spreadsheetId);
   }
-  const data: sheets_v4.Schema$ValueRange[] = [];
-  const configData: sheets_v4.Schema$ValueRange[] = [];
-  for (const s of steps) {
-    if (s.kind === 'addHeaders') {
-      const from = columnLetter(s.startColumn);
-      const to = columnLetter(s.startColumn + s.headers.length - 1);
-      data.push({ range: `${a1Tab(s.title)}!${from}1:${to}1`, values: [s.headers] });
-    } else if (s.kind === 'seed') {
-      configData.push({ range: `${a1Tab(s.title)}!A2`, values: s.rows.map((r) => [...r]) });
-    }
-  }
-  // Headers are text, whatever they look like. Seed rows are our own constants, entered as a
-  // person would type them so dates become dates.
-  if (data.length) {
-    await api.spreadsheets.values.batchUpdate({
-      spreadsheetId: opts.spreadsheetId,
-      requestBody: { valueInputOption: 'RAW', data },
-    });
-  }
-  if (configData.length) {
-    await api.spreadsheets.values.batchUpdate({
-      spreadsheetId: opts.spreadsheetId,
-      requestBody: { valueInputOption: 'USER_ENTERED', data: configData },
-    });
-  }
-  return { steps };
+  const rest = planSetup(opts.spec, state.tabs, state.callIds).filter((s) => !STRUCTURAL.has(s.kind));
+  const requests = toRequests(rest, state, opts.writer);
+  if (requests.length) await api.spreadsheets.batchUpdate({ spreadsheetId: opts.spreadsheetId, requestBody: { requests } });
+  return { steps: [...structural, ...rest] };
 }
+

@@ -9,6 +9,7 @@ import { parseCalls, parseMembers } from '../workspace/config-rows';
 import { toLogRow, type LogEntry } from '../workspace/log-entry';
 import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from '../workspace/request-row';
 import { a1Tab, CALL_HEADERS, columnLetter, MEMBER_HEADERS, TABS } from '../workspace/tabs';
+import { requestFormulas } from '../workspace/request-formulas';
 
 export interface SheetsOptions {
   spreadsheetId: string;
@@ -55,6 +56,7 @@ const cellValue = (c: Cell | undefined): unknown => {
   const v = c?.effectiveValue;
   return v?.stringValue ?? v?.numberValue ?? v?.boolValue ?? undefined;
 };
+const formulaCell = (f: string): Cell => ({ userEnteredValue: { formulaValue: f } });
 const toCell = (v: CellValue | undefined): Cell =>
   v === undefined
     ? {}
@@ -181,7 +183,12 @@ export class SheetsWorkspace implements WorkspaceStore {
     const requests: sheets_v4.Schema$Request[] = [];
     if (rows.length) {
       const at = this.lastDataRow; // 0-based index of the first new row
-      const width = Math.max(...MACHINE_HEADERS.map((h) => this.headerIndex.get(h)!)) + 1;
+      const letterOf = (h: string) => columnLetter(this.headerIndex.get(h) ?? 0);
+      // Helper formulas are ours, written with the row (same call); only headers the sheet has.
+      const formulas = rows.map((_, i) =>
+        Object.fromEntries(Object.entries(requestFormulas(at + i + 1, letterOf)).filter(([h]) => this.headerIndex.has(h))),
+      );
+      const width = Math.max(...[...MACHINE_HEADERS, ...Object.keys(formulas[0] ?? {})].map((h) => this.headerIndex.get(h)!)) + 1;
       // Inserting at row 2 would push an open range like A2:A down past the new row, so an
       // empty table is written in place; past the grid's end, rows are appended.
       if (at > 1 && at < info.rowCount) {
@@ -200,10 +207,11 @@ export class SheetsWorkspace implements WorkspaceStore {
         {
           updateCells: {
             start: { sheetId: info.sheetId, rowIndex: at, columnIndex: 0 },
-            rows: rows.map((row) => ({
+            rows: rows.map((row, r) => ({
               values: Array.from({ length: width }, (_, i) => {
-                const h = this.header[i];
-                return toCell(h !== undefined && MACHINE_HEADERS.includes(h) ? row[h] : undefined);
+                const h = this.header[i] ?? '';
+                const f = formulas[r]![h];
+                return f ? formulaCell(f) : toCell(MACHINE_HEADERS.includes(h) ? row[h] : undefined);
               }),
             })),
             fields: 'userEnteredValue',

@@ -24,8 +24,8 @@ export const SEED_CALLS: Row<typeof CALL_HEADERS>[] = [
 
 export const SEED_POOLS: Row<typeof POOL_HEADERS>[] = [
   ['2020-04', 'Mentoria', 8],
-  ['2020-04', 'Assessorament', 28],
+  ['2020-04', 'Assessorament especialitzat', 28],
   ['2020-09', 'Mentoria', 12],
-  ['2020-09', 'Assessorament', 32],
+  ['2020-09', 'Assessorament especialitzat', 32],
   ['2024-CCPR', 'CCPR', 50],
 ];

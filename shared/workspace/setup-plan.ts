@@ -1,52 +1,142 @@
-// What setup must change, decided from what the spreadsheet holds now, without I/O:
-// tabs that are missing, headers that are missing (appended, never moved or renamed),
-// seed rows for configuration tabs that are still empty. Running it on its own result
-// plans nothing, and nothing people typed is ever in a plan.
-import { MACHINE_HEADERS } from './request-row';
-import { SEED_CALLS, SEED_POOLS } from './seed';
-import { CALL_HEADERS, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
-
-export interface TabSpec {
-  title: string;
-  headers: readonly string[];
-  seed?: ReadonlyArray<ReadonlyArray<string | number | boolean>>;
-}
+// What setup must change, decided from what the spreadsheet holds now, without I/O. It
+// only adds: missing tabs and headers (appended, never moved or renamed), notes, seed rows
+// for configuration tabs still empty, validation, helper formulas that differ from their
+// template, protections, colours and filter views. Running it on its own result plans
+// nothing, and no plan touches a cell people type into.
+import { columnLetter } from './tabs';
+import type { Validation } from './commission-columns';
+import { noteFor, type TabSpec } from './workspace-spec';
 
 export interface CurrentTab {
   header: string[];
+  notes: string[];
+  /** Any value below the header (configuration tabs are seeded only when empty). */
   hasData: boolean;
+  /** For each header: the 1-based rows where that column has a value. */
+  filledRows: (header: string) => number[];
+  /** Current formula text of a cell, by header and 1-based row. */
+  formulaAt: (header: string, row: number) => string | undefined;
+  /** Validation of the first data cell of a column, as a rule key (see ruleKey). */
+  validationOf: (header: string) => string | undefined;
+  protectedKeys: ReadonlySet<string>;
+  conditionalFormulas: ReadonlySet<string>;
+  filterViews: ReadonlySet<string>;
 }
 
 export type SetupStep =
   | { kind: 'addTab'; title: string }
   | { kind: 'addHeaders'; title: string; startColumn: number; headers: string[] }
-  | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>> };
+  | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>> }
+  | { kind: 'notes'; title: string; notes: Array<{ column: number; note: string }> }
+  | { kind: 'validation'; title: string; column: number; header: string; rule: Validation }
+  | { kind: 'formulas'; title: string; column: number; header: string; cells: Array<{ row: number; formula: string }> }
+  | { kind: 'protect'; title: string; key: string; columns: number[] | 'all' }
+  | { kind: 'conditional'; title: string; formula: string; columns: number[] | 'all'; color: { red: number; green: number; blue: number } }
+  | { kind: 'filterView'; title: string; name: string; column: number; value: string };
 
-export function workspaceSpec(extraSeed: Partial<Record<string, TabSpec['seed']>> = {}): TabSpec[] {
-  const tabs: TabSpec[] = [
-    { title: TABS.requests, headers: MACHINE_HEADERS },
-    { title: TABS.calls, headers: CALL_HEADERS, seed: SEED_CALLS },
-    { title: TABS.pools, headers: POOL_HEADERS, seed: SEED_POOLS },
-    { title: TABS.members, headers: MEMBER_HEADERS },
-    { title: TABS.log, headers: LOG_HEADERS },
-  ];
-  return tabs.map((t) => ({ ...t, seed: [...(t.seed ?? []), ...(extraSeed[t.title] ?? [])] }));
+export const STRUCTURAL: ReadonlySet<SetupStep['kind']> = new Set(['addTab', 'addHeaders', 'seed']);
+
+export function ruleKey(rule: Validation): string {
+  switch (rule.kind) {
+    case 'number':
+      return `number:${rule.min}:${rule.max}`;
+    case 'list':
+      return `list:${rule.values.join('|')}`;
+    case 'range':
+      return `range:${rule.range}`;
+    case 'checkbox':
+      return 'checkbox';
+    case 'multipleOf':
+      return `multipleOf:${rule.ofCell}`;
+  }
 }
 
-export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string, CurrentTab>): SetupStep[] {
+const EMPTY: CurrentTab = {
+  header: [],
+  notes: [],
+  hasData: false,
+  filledRows: () => [],
+  formulaAt: () => undefined,
+  validationOf: () => undefined,
+  protectedKeys: new Set(),
+  conditionalFormulas: new Set(),
+  filterViews: new Set(),
+};
+
+export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string, CurrentTab>, callIds: readonly string[] = []): SetupStep[] {
   const steps: SetupStep[] = [];
   for (const tab of spec) {
-    const now = current.get(tab.title);
-    if (!now) steps.push({ kind: 'addTab', title: tab.title });
-    const header = now?.header ?? [];
+    const now = current.get(tab.title) ?? EMPTY;
+    if (!current.has(tab.title)) steps.push({ kind: 'addTab', title: tab.title });
+
+    // Headers: what is missing goes after the last non-empty header cell.
+    const header = [...now.header];
     const missing = tab.headers.filter((h) => !header.includes(h));
     if (missing.length) {
-      // After the last non-empty header cell, so a person's extra columns stay where they are.
       let end = header.length;
       while (end > 0 && !header[end - 1]) end--;
+      header.length = end;
       steps.push({ kind: 'addHeaders', title: tab.title, startColumn: end, headers: missing });
+      header.push(...missing);
     }
-    if (!now?.hasData && tab.seed?.length) steps.push({ kind: 'seed', title: tab.title, rows: tab.seed });
+    const col = (h: string) => header.indexOf(h);
+    const letterOf = (h: string) => columnLetter(Math.max(0, col(h)));
+
+    if (!now.hasData && tab.seed?.length) steps.push({ kind: 'seed', title: tab.title, rows: tab.seed });
+
+    const notes = tab.headers.flatMap((h) => {
+      const note = noteFor(h);
+      return note && now.notes[col(h)] !== note ? [{ column: col(h), note }] : [];
+    });
+    if (notes.length) steps.push({ kind: 'notes', title: tab.title, notes });
+
+    for (const v of tab.validations ?? []) {
+      if (now.validationOf(v.header) !== ruleKey(v.rule)) {
+        steps.push({ kind: 'validation', title: tab.title, column: col(v.header), header: v.header, rule: v.rule });
+      }
+    }
+
+    if (tab.formulas) {
+      const f = tab.formulas;
+      const rows =
+        f.rows === 'data'
+          ? now.filledRows(f.keyHeader ?? tab.headers[0]!)
+          : Array.from({ length: f.rows }, (_, i) => i + 2);
+      const byHeader = new Map<string, Array<{ row: number; formula: string }>>();
+      for (const row of rows) {
+        const built = f.build(row, letterOf);
+        f.headers.forEach((h, i) => {
+          const formula = built[i]!;
+          if (now.formulaAt(h, row) === formula) return;
+          byHeader.set(h, [...(byHeader.get(h) ?? []), { row, formula }]);
+        });
+      }
+      for (const [h, cells] of byHeader) steps.push({ kind: 'formulas', title: tab.title, column: col(h), header: h, cells });
+    }
+
+    if (tab.protect === 'all') {
+      const key = `xmess:protect:${tab.title}`;
+      if (!now.protectedKeys.has(key)) steps.push({ kind: 'protect', title: tab.title, key, columns: 'all' });
+    } else {
+      for (const h of tab.protect ?? []) {
+        const key = `xmess:protect:${tab.title}:${h}`;
+        if (!now.protectedKeys.has(key)) steps.push({ kind: 'protect', title: tab.title, key, columns: [col(h)] });
+      }
+    }
+
+    for (const c of tab.conditional ?? []) {
+      const formula = c.formula(letterOf);
+      if (!now.conditionalFormulas.has(formula)) {
+        steps.push({ kind: 'conditional', title: tab.title, formula, columns: c.headers === 'row' ? 'all' : c.headers.map(col), color: c.color });
+      }
+    }
+
+    if (tab.filterViewsByCall) {
+      for (const id of callIds) {
+        const name = `Convocatòria ${id}`;
+        if (!now.filterViews.has(name)) steps.push({ kind: 'filterView', title: tab.title, name, column: col(tab.filterViewsByCall), value: id });
+      }
+    }
   }
   return steps;
 }
@@ -59,5 +149,17 @@ export function describeStep(step: SetupStep): string {
       return `afegeix a «${step.title}» les capçaleres: ${step.headers.join(', ')}`;
     case 'seed':
       return `omple «${step.title}» amb ${step.rows.length} files inicials`;
+    case 'notes':
+      return `escriu ${step.notes.length} notes de capçalera a «${step.title}»`;
+    case 'validation':
+      return `validació de «${step.header}» a «${step.title}»`;
+    case 'formulas':
+      return `fórmules de «${step.header}» a «${step.title}» (${step.cells.length} files)`;
+    case 'protect':
+      return `protegeix ${step.columns === 'all' ? 'tota la pestanya' : 'columnes calculades'} a «${step.title}» (${step.key})`;
+    case 'conditional':
+      return `format condicional a «${step.title}»: ${step.formula}`;
+    case 'filterView':
+      return `vista filtrada «${step.name}» a «${step.title}»`;
   }
 }

@@ -38,8 +38,12 @@ export const POOL_HEADERS = ['Convocatòria', 'Servei', 'Hores de la bossa'] as 
 
 export const LOG_HEADERS = ['ID sol·licitud', 'Moment', 'Tipus', 'Estat', 'Clau', 'Detall'] as const;
 
-/** Quote a tab name for A1 notation: 'Bosses d''hores'!A1. */
-export const a1Tab = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+/**
+ * A tab name as Sheets writes it in A1 notation: bare when it is a plain word, quoted
+ * otherwise ('Bosses d’hores'!A1). Matching Sheets' own spelling keeps formula text stable
+ * between what setup writes and what it reads back.
+ */
+export const a1Tab = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 /** Column letters for a 0-based index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {

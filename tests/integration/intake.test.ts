@@ -68,7 +68,7 @@ describe('intake answers', () => {
     expect((await readRequests(stack.api)).some((r) => r.ID === 'bad-1')).toBe(false);
     const log = (await readLog(stack.api)).filter((e) => e.requestId === 'bad-1');
     expect(log.map((e) => e.kind)).toContain('invalida');
-    expect(log.find((e) => e.kind === 'invalida')?.detail).toContain('nuria.puig@example.cat');
+    expect(log.find((e) => e.kind === 'invalida')?.detail).toContain('Núria Puig');
   });
 
   test('a topic the call does not offer is a field error', async () => {

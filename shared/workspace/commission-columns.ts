@@ -1,0 +1,45 @@
+// The Commission's own columns on the request tab: functions never write them; setup
+// creates them once with validation, and people fill them in.
+
+export const DECISIONS = ['Pendent', 'Acceptada', 'Llista d’espera', 'Denegada', 'Derivada'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const COMMISSION_COLUMNS = {
+  scoreNeed: 'Punt. Necessitat i impacte',
+  scoreTransfer: 'Punt. Transferibilitat',
+  scoreAlign: 'Punt. Alineació',
+  involvement: 'Implicació (0–3)',
+  diversity: 'Diversitat (0–3)',
+  decision: 'Decisió',
+  service: 'Servei assignat',
+  hours: 'Hores assignades',
+  adviser: 'Mentor/a o assessor/a',
+  adviserContact: 'Contacte de la persona mentora',
+  message: 'Missatge al municipi',
+  redirectedTo: 'Derivada a',
+  announce: 'Difondre',
+  release: 'Enviar decisió',
+} as const;
+
+export type CommissionColumn = keyof typeof COMMISSION_COLUMNS;
+
+/** Validation rules, by kind; setup turns them into Sheets data validation. */
+export type Validation =
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'list'; values: readonly string[] }
+  | { kind: 'range'; range: string } // one of the values in another tab's column
+  | { kind: 'checkbox' }
+  | { kind: 'multipleOf'; ofCell: string }; // custom formula: hours in whole sessions
+
+export const COMMISSION_VALIDATION: Partial<Record<CommissionColumn, Validation>> = {
+  scoreNeed: { kind: 'number', min: 0, max: 5 },
+  scoreTransfer: { kind: 'number', min: 0, max: 5 },
+  scoreAlign: { kind: 'number', min: 0, max: 5 },
+  involvement: { kind: 'number', min: 0, max: 3 },
+  diversity: { kind: 'number', min: 0, max: 3 },
+  decision: { kind: 'list', values: DECISIONS },
+  service: { kind: 'range', range: `'Bosses d’hores'!$B$2:$B` },
+  hours: { kind: 'number', min: 0, max: 200 },
+  announce: { kind: 'checkbox' },
+  release: { kind: 'checkbox' },
+};

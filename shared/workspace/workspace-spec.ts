@@ -1,0 +1,129 @@
+// The whole workspace as it should be: tabs, headers with notes, seeds, validation,
+// helper formulas, protections, colours and filter views. Setup compares this with the
+// spreadsheet and changes only what differs.
+import { headerNotes } from '../i18n/ca-sheet';
+import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, type Validation } from './commission-columns';
+import { CRITERIA, CRITERIA_HEADERS } from './criteria';
+import { HELPER_COLUMNS, requestFormulas, type LetterOf } from './request-formulas';
+import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
+import { SEED_CALLS, SEED_POOLS } from './seed';
+import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
+import { CALL_HEADERS, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
+import {
+  CRITERIA_TAB,
+  PREPARED_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_INPUTS,
+  REVIEWS_TAB,
+  SESSION_COLUMNS,
+  SESSION_INPUTS,
+  SESSIONS_TAB,
+  SUMMARY_TAB,
+  POOL_HELPERS,
+} from './tabs-extra';
+
+type Seed = ReadonlyArray<ReadonlyArray<string | number | boolean>>;
+
+export interface ColumnFormulas {
+  /** Helper headers, in the order `build` returns their formulas. */
+  headers: readonly string[];
+  /** 'data': every row that has a value in the first header's key column; a number: rows 2..n+1. */
+  rows: 'data' | number;
+  keyHeader?: string;
+  build: (row: number, letterOf: LetterOf) => string[];
+}
+
+export interface ConditionalSpec {
+  key: string;
+  /** Custom formula for row 2, with $-anchored columns (Sheets shifts it down the range). */
+  formula: (letterOf: LetterOf) => string;
+  /** Colour the whole row (all columns) or these headers. */
+  headers: 'row' | readonly string[];
+  color: { red: number; green: number; blue: number };
+}
+
+export interface TabSpec {
+  title: string;
+  headers: readonly string[];
+  seed?: Seed;
+  validations?: ReadonlyArray<{ header: string; rule: Validation }>;
+  formulas?: ColumnFormulas;
+  /** Headers people must not type into (machine-written or formulas); 'all' = the whole tab. */
+  protect?: 'all' | readonly string[];
+  conditional?: readonly ConditionalSpec[];
+  /** One filter view per value of this header's column in the calls tab. */
+  filterViewsByCall?: string;
+}
+
+const RED = { red: 0.96, green: 0.8, blue: 0.8 };
+const ORANGE = { red: 1, green: 0.9, blue: 0.75 };
+const GREEN = { red: 0.82, green: 0.94, blue: 0.82 };
+
+const helpers = Object.values(HELPER_COLUMNS);
+const requestHeaders = [...MACHINE_HEADERS, ...Object.values(COMMISSION_COLUMNS), ...helpers];
+
+export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): TabSpec[] {
+  const withSeed = (t: TabSpec): TabSpec => ({ ...t, seed: [...(t.seed ?? []), ...(extraSeed[t.title] ?? [])] });
+  return [
+    {
+      title: TABS.requests,
+      headers: requestHeaders,
+      validations: Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
+        header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
+        rule: rule!,
+      })),
+      formulas: { headers: helpers, rows: 'data', keyHeader: REQUEST_COLUMNS.id, build: (r, L) => helpers.map((h) => requestFormulas(r, L)[h]!) },
+      protect: [...MACHINE_HEADERS, ...helpers],
+      conditional: [
+        { key: 'late', formula: (L) => `=$${L(REQUEST_COLUMNS.late)}2=TRUE`, headers: 'row', color: ORANGE },
+        { key: 'nonMember', formula: (L) => `=$${L(REQUEST_COLUMNS.member)}2=FALSE`, headers: 'row', color: RED },
+        {
+          key: 'top',
+          formula: (L) => `=AND($${L(HELPER_COLUMNS.rank)}2<>"",$${L(HELPER_COLUMNS.rank)}2<=3)`,
+          headers: [HELPER_COLUMNS.total, HELPER_COLUMNS.rank],
+          color: GREEN,
+        },
+        { key: 'overLeft', formula: (L) => `=AND($${L(HELPER_COLUMNS.hoursLeft)}2<>"",$${L(HELPER_COLUMNS.hoursLeft)}2<0)`, headers: [HELPER_COLUMNS.hoursLeft], color: RED },
+      ],
+      filterViewsByCall: REQUEST_COLUMNS.call,
+    },
+    withSeed({
+      title: REVIEWS_TAB,
+      headers: REVIEW_COLUMNS,
+      validations: [
+        { header: 'ID sol·licitud', rule: { kind: 'range', range: `'${TABS.requests}'!$A$2:$A` } },
+        { header: 'Municipi de la persona avaluadora', rule: { kind: 'range', range: `${TABS.members}!$A$2:$A` } },
+        ...['Necessitat i impacte', 'Transferibilitat', 'Alineació'].map((header) => ({ header, rule: { kind: 'number', min: 0, max: 5 } as const })),
+      ],
+      formulas: { headers: REVIEW_COLUMNS.slice(REVIEW_INPUTS), rows: PREPARED_ROWS, build: reviewFormulas },
+      protect: REVIEW_COLUMNS.slice(REVIEW_INPUTS),
+      conditional: [{ key: 'conflict', formula: () => `=$I2=TRUE`, headers: 'row', color: RED }],
+    }),
+    withSeed({
+      title: SESSIONS_TAB,
+      headers: SESSION_COLUMNS,
+      validations: [
+        { header: 'ID sol·licitud', rule: { kind: 'range', range: `'${TABS.requests}'!$A$2:$A` } },
+        { header: 'Hores', rule: { kind: 'number', min: 0, max: 24 } },
+        { header: 'Modalitat', rule: { kind: 'list', values: ['Presencial', 'A distància'] } },
+      ],
+      formulas: { headers: SESSION_COLUMNS.slice(SESSION_INPUTS), rows: PREPARED_ROWS, build: sessionFormulas },
+      protect: SESSION_COLUMNS.slice(SESSION_INPUTS),
+    }),
+    withSeed({
+      title: TABS.pools,
+      headers: [...POOL_HEADERS, ...POOL_HELPERS],
+      seed: SEED_POOLS,
+      formulas: { headers: POOL_HELPERS, rows: 50, build: poolFormulas },
+      protect: POOL_HELPERS,
+      conditional: [{ key: 'poolNegative', formula: () => `=AND($F2<>"",$F2<0)`, headers: ['Restants'], color: RED }],
+    }),
+    withSeed({ title: TABS.calls, headers: CALL_HEADERS, seed: SEED_CALLS }),
+    withSeed({ title: CRITERIA_TAB, headers: CRITERIA_HEADERS, seed: CRITERIA.map((c) => [...c]), protect: ['Clau'] }),
+    withSeed({ title: TABS.members, headers: MEMBER_HEADERS, validations: [{ header: 'Actiu', rule: { kind: 'checkbox' } }] }),
+    withSeed({ title: SUMMARY_TAB, headers: SUMMARY_HEADERS, formulas: { headers: SUMMARY_HEADERS, rows: 20, build: summaryFormulas }, protect: 'all' }),
+    withSeed({ title: TABS.log, headers: LOG_HEADERS, protect: 'all' }),
+  ];
+}
+
+export const noteFor = (header: string): string | undefined => headerNotes[header];
