@@ -16,6 +16,7 @@ export const DEMO_MEMBERS: Array<Array<string | number | boolean>> = [
   ['Manresa', 'Ajuntament', 'Bages', 'Barcelona', '50.000–100.000', '2018-02-12', true, ''],
   ['La Garriga', 'Ajuntament', 'Vallès Oriental', 'Barcelona', '10.000–20.000', '2020-01-20', true, ''],
   ['Celrà', 'Ajuntament', 'Gironès', 'Girona', '< 10.000', '2019-09-16', true, ''],
+  ['Vilafranca del Penedès', 'Ajuntament', 'Alt Penedès', 'Barcelona', '20.000–50.000', '2018-05-07', true, ''],
   ['Consell Comarcal de l’Alt Penedès', 'Consell Comarcal', 'Alt Penedès', 'Barcelona', '', '2018-10-01', true, ''],
   ['Consell Comarcal del Pallars Jussà', 'Consell Comarcal', 'Pallars Jussà', 'Lleida', '', '2021-03-01', true, ''],
 ];
