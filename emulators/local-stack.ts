@@ -95,6 +95,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
   await import('../functions/intake');
   functions.set('intake', listenerOf('intake'));
+  await import('../functions/sweep');
+  functions.set('sweep', listenerOf('sweep'));
 
   return {
     url,

@@ -5,6 +5,7 @@ import type { ExistingRequest } from './domain/classify';
 import type { Member } from './domain/members';
 import type { CellValue } from './workspace/request-row';
 import type { LogEntry } from './workspace/log-entry';
+import type { SweepState } from './sweep/state';
 
 /** Everything intake needs to know before writing, read in one go. */
 export interface IntakeSnapshot {
@@ -20,8 +21,16 @@ export interface WorkspaceStore {
   appendLog(log: LogEntry[]): Promise<void>;
 }
 
+/** What the scheduled sweep needs: one read of everything, and the log to append to. */
+export interface SweepStore {
+  readSweepState(): Promise<SweepState>;
+  appendLog(log: LogEntry[]): Promise<void>;
+}
+
 export interface OutgoingEmail {
   to: string[];
+  /** Recipients who must not see each other (announcements to all members). */
+  bcc?: string[];
   subject: string;
   text: string;
   html: string;

@@ -3,15 +3,49 @@
 import { intakeSecrets, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createIntakePipeline, type IntakePipeline } from './pipeline/intake';
+import { createSweep, type SweepResult } from './pipeline/sweep';
+import type { Mailer } from './ports';
+import type { SheetsWorkspace } from './adapters/sheets';
 
 export interface IntakeRuntime {
   config: Config;
   secrets: string[];
   pipeline: IntakePipeline;
   logger: Logger;
+  store: SheetsWorkspace;
+  mailer: Mailer;
 }
 
 let intake: Promise<IntakeRuntime> | undefined;
+let sweep: Promise<SweepRuntime> | undefined;
+
+export interface SweepRuntime {
+  run: () => Promise<SweepResult>;
+  logger: Logger;
+}
+
+/** The sweep shares the intake's adapters (one Sheets client, one SendGrid client). */
+export function sweepRuntime(env: NodeJS.ProcessEnv = process.env): Promise<SweepRuntime> {
+  sweep ??= (async () => {
+    const { config, logger, store, mailer } = await intakeRuntime(env);
+    const extras = (await import('./runtime-extras')).sweepExtras;
+    return {
+      logger,
+      run: createSweep({
+        store,
+        mailer,
+        logger,
+        staff: config.STAFF_EMAILS,
+        replyTo: config.REPLY_TO ?? config.STAFF_EMAILS[0],
+        extras: await extras(env),
+      }),
+    };
+  })().catch((e) => {
+    sweep = undefined;
+    throw e;
+  });
+  return sweep;
+}
 
 export function intakeRuntime(env: NodeJS.ProcessEnv = process.env): Promise<IntakeRuntime> {
   intake ??= (async () => {
@@ -21,18 +55,20 @@ export function intakeRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Int
       import('./adapters/sheets'),
       import('./adapters/sendgrid'),
     ]);
+    const store = new SheetsWorkspace({ spreadsheetId: config.SPREADSHEET_ID, rootUrl: config.GOOGLE_ROOT_URL });
+    const mailer = new SendGridMailer({
+      apiKey: config.SENDGRID_API_KEY,
+      from: { email: config.MAIL_FROM, name: config.MAIL_FROM_NAME },
+      rootUrl: config.SENDGRID_ROOT_URL,
+    });
     const pipeline = createIntakePipeline({
-      store: new SheetsWorkspace({ spreadsheetId: config.SPREADSHEET_ID, rootUrl: config.GOOGLE_ROOT_URL }),
-      mailer: new SendGridMailer({
-        apiKey: config.SENDGRID_API_KEY,
-        from: { email: config.MAIL_FROM, name: config.MAIL_FROM_NAME },
-        rootUrl: config.SENDGRID_ROOT_URL,
-      }),
+      store,
+      mailer,
       staffEmails: config.STAFF_EMAILS,
       replyTo: config.REPLY_TO ?? config.STAFF_EMAILS[0],
       logger,
     });
-    return { config, secrets: intakeSecrets(config), pipeline, logger };
+    return { config, secrets: intakeSecrets(config), pipeline, logger, store, mailer };
   })().catch((e) => {
     intake = undefined; // a configuration fixed by redeploying must not stay cached as broken
     throw e;

@@ -30,6 +30,7 @@ export class SendGridMailer implements Mailer {
       const [response] = await this.service.send({
         from: { email: this.opts.from.email, name: this.opts.from.name && oneLine(this.opts.from.name) },
         to: email.to.map(oneLine),
+        bcc: email.bcc?.map(oneLine),
         replyTo: email.replyTo && oneLine(email.replyTo),
         subject: oneLine(email.subject),
         text: email.text,

@@ -7,8 +7,19 @@ import type { IntakeSnapshot, WorkspaceStore } from '../ports';
 import type { ExistingRequest } from '../domain/classify';
 import { parseCalls, parseMembers } from '../workspace/config-rows';
 import { toLogRow, type LogEntry } from '../workspace/log-entry';
+
+/** How many columns of each fixed-layout tab a read needs. */
+const TAB_WIDTH: Record<string, number> = {
+  [TABS.members]: MEMBER_HEADERS.length,
+  [TABS.calls]: CALL_HEADERS.length,
+  [TABS.pools]: 3 + POOL_HELPERS.length,
+  [TABS.log]: LOG_HEADERS.length,
+};
 import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from '../workspace/request-row';
-import { a1Tab, CALL_HEADERS, columnLetter, MEMBER_HEADERS, TABS } from '../workspace/tabs';
+import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } from '../workspace/tabs';
+import { COMMISSION_COLUMNS } from '../workspace/commission-columns';
+import { POOL_HELPERS } from '../workspace/tabs-extra';
+import type { RequestView, SweepState } from '../sweep/state';
 import { requestFormulas } from '../workspace/request-formulas';
 
 export interface SheetsOptions {
@@ -87,21 +98,93 @@ export class SheetsWorkspace implements WorkspaceStore {
   }
 
   async readIntakeSnapshot(): Promise<IntakeSnapshot> {
-    let read = await this.readIndex();
-    if (read.moved) read = await this.readIndex(); // the Commission moved a column: read it where it is now
-    return read.snapshot;
+    const headers = INDEX_COLUMNS.map((c) => REQUEST_COLUMNS[c]);
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls]);
+    const col = (c: (typeof INDEX_COLUMNS)[number]) => read.columns.get(REQUEST_COLUMNS[c]) ?? [];
+    const [ids, refs, calls, names, member, late, repeated] = INDEX_COLUMNS.map(col);
+    const existing: ExistingRequest[] = [];
+    (ids ?? []).forEach((id, i) => {
+      if (id === undefined || id === '') return;
+      existing.push({
+        id: String(id),
+        reference: String(refs?.[i] ?? ''),
+        callId: String(calls?.[i] ?? ''),
+        municipality: String(names?.[i] ?? ''),
+        flags: [
+          ...(late?.[i] === true ? (['late'] as const) : []),
+          ...(member?.[i] === false ? (['non_member'] as const) : []),
+          ...(repeated?.[i] === true ? (['repeated_in_call'] as const) : []),
+        ],
+      });
+    });
+    return {
+      existing,
+      members: parseMembers(read.tab(TABS.members)),
+      calls: parseCalls(read.tab(TABS.calls)),
+    };
   }
 
-  private async readIndex(): Promise<{ moved: boolean; snapshot: IntakeSnapshot }> {
+  /** Everything one sweep needs: at most 2 calls (1 while the Commission has not moved columns). */
+  async readSweepState(): Promise<SweepState> {
+    const R = REQUEST_COLUMNS;
+    const C = COMMISSION_COLUMNS;
+    const headers = [R.id, R.reference, R.call, R.municipality, R.contactName, R.contactEmail, R.topic, R.serviceType, R.late, R.member,
+      C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release];
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log]);
+    const col = (h: string) => read.columns.get(h) ?? [];
+    const str = (h: string, i: number) => { const v = col(h)[i]; return v === undefined || v === null ? '' : String(v).trim(); };
+    const requests: RequestView[] = [];
+    col(R.id).forEach((id, i) => {
+      if (id === undefined || id === '') return;
+      const hours = col(C.hours)[i];
+      requests.push({
+        id: String(id), reference: str(R.reference, i), callId: str(R.call, i), municipality: str(R.municipality, i),
+        contactName: str(R.contactName, i), contactEmail: str(R.contactEmail, i), topic: str(R.topic, i),
+        requestedService: str(R.serviceType, i), late: col(R.late)[i] === true, member: col(R.member)[i] !== false,
+        decision: str(C.decision, i), service: str(C.service, i), hours: typeof hours === 'number' ? hours : undefined,
+        adviser: str(C.adviser, i), adviserContact: str(C.adviserContact, i), message: str(C.message, i),
+        redirectedTo: str(C.redirectedTo, i), announce: col(C.announce)[i] === true, release: col(C.release)[i] === true,
+      });
+    });
+    const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    return {
+      requests,
+      members: parseMembers(read.tab(TABS.members)),
+      calls: parseCalls(read.tab(TABS.calls)),
+      pools: read.tab(TABS.pools).flatMap((r) =>
+        text(r[0]) ? [{ callId: text(r[0]), service: text(r[1]), hours: num(r[2]) ?? 0, left: num(r[5]) }] : [],
+      ),
+      log: read.tab(TABS.log).flatMap((r) =>
+        text(r[0]) || text(r[4])
+          ? [{ requestId: text(r[0]), at: text(r[1]), kind: text(r[2]) as LogEntry['kind'], state: text(r[3]) as LogEntry['state'], key: text(r[4]), detail: text(r[5]) }]
+          : [],
+      ),
+    };
+  }
+
+  /**
+   * One spreadsheets.get for the request tab's header, the wanted request columns where the
+   * header was last seen, and whole other tabs. If the Commission has moved a wanted
+   * column since, a second read fetches it where it is now.
+   */
+  private async readColumns(headers: readonly string[], tabs: readonly string[]) {
+    let read = await this.readOnce(headers, tabs);
+    if (read.moved) read = await this.readOnce(headers, tabs);
+    if (!read.columns.has(REQUEST_COLUMNS.id)) throw new WorkspaceError(`Missing header «${REQUEST_COLUMNS.id}» in ${TABS.requests}: run npm run setup`);
+    return read;
+  }
+
+  private async readOnce(headers: readonly string[], tabs: readonly string[]) {
     const req = a1Tab(TABS.requests);
-    const cols = INDEX_COLUMNS.map((c) => this.headerIndex.get(REQUEST_COLUMNS[c]));
-    if (cols.some((c) => c === undefined)) throw new WorkspaceError(`Missing request headers in ${TABS.requests}`);
+    const wanted = headers.flatMap((h) => {
+      const c = this.headerIndex.get(h);
+      return c === undefined ? [] : [{ h, c }];
+    });
     const ranges = [
       `${req}!1:1`,
-      ...cols.map((c) => `${req}!${columnLetter(c!)}2:${columnLetter(c!)}`),
-      `${a1Tab(TABS.members)}!A2:${columnLetter(MEMBER_HEADERS.length - 1)}`,
-      `${a1Tab(TABS.calls)}!A2:${columnLetter(CALL_HEADERS.length - 1)}`,
-      `${a1Tab(TABS.log)}!A1:A1`,
+      ...wanted.map(({ c }) => `${req}!${columnLetter(c)}2:${columnLetter(c)}`),
+      ...tabs.map((t) => `${a1Tab(t)}!A2:${columnLetter((TAB_WIDTH[t] ?? 26) - 1)}`),
     ];
     const res = await this.call(false, () =>
       this.api.spreadsheets.get(
@@ -117,56 +200,30 @@ export class SheetsWorkspace implements WorkspaceStore {
     );
     const byTitle = new Map((res.data.sheets ?? []).map((s) => [s.properties?.title ?? '', s]));
     for (const [title, s] of byTitle) {
-      this.sheetsInfo.set(title, {
-        sheetId: s.properties?.sheetId ?? 0,
-        rowCount: s.properties?.gridProperties?.rowCount ?? 0,
-      });
+      this.sheetsInfo.set(title, { sheetId: s.properties?.sheetId ?? 0, rowCount: s.properties?.gridProperties?.rowCount ?? 0 });
     }
-    for (const t of [TABS.requests, TABS.members, TABS.calls, TABS.log]) {
+    for (const t of [TABS.requests, ...tabs]) {
       if (!byTitle.has(t)) throw new WorkspaceError(`The workspace has no tab «${t}»: run npm run setup`);
     }
     const grids = (title: string) => byTitle.get(title)?.data ?? [];
-    const rowsOf = (g: sheets_v4.Schema$GridData | undefined) =>
-      (g?.rowData ?? []).map((r) => (r.values ?? []).map(cellValue));
-
+    const rowsOf = (g: sheets_v4.Schema$GridData | undefined) => (g?.rowData ?? []).map((r) => (r.values ?? []).map(cellValue));
     const reqGrids = grids(TABS.requests);
-    const headerGrid = reqGrids.find((g) => (g.startRow ?? 0) === 0);
-    const header = (rowsOf(headerGrid)[0] ?? []).map((v) => (v === undefined ? '' : String(v)));
+    const header = (rowsOf(reqGrids.find((g) => (g.startRow ?? 0) === 0))[0] ?? []).map((v) => (v === undefined ? '' : String(v)));
     const fresh = new Map<string, number>();
     header.forEach((h, i) => h && !fresh.has(h) && fresh.set(h, i));
-    const moved = INDEX_COLUMNS.some((c) => fresh.get(REQUEST_COLUMNS[c]) !== this.headerIndex.get(REQUEST_COLUMNS[c]));
+    const moved = headers.some((h) => fresh.get(h) !== this.headerIndex.get(h));
+    const columns = new Map<string, unknown[]>();
+    for (const { h, c } of wanted) {
+      if (fresh.get(h) !== c) continue;
+      columns.set(h, rowsOf(reqGrids.find((g) => (g.startRow ?? 0) === 1 && (g.startColumn ?? 0) === c)).map((r) => r[0]));
+    }
     this.header = header;
     this.headerIndex = fresh;
-
-    const column = (c: number) =>
-      rowsOf(reqGrids.find((g) => (g.startRow ?? 0) === 1 && (g.startColumn ?? 0) === c)).map((r) => r[0]);
-    const [ids, refs, calls, names, member, late, repeated] = cols.map((c) => column(c!));
-    const existing: ExistingRequest[] = [];
-    let last = 1;
-    (ids ?? []).forEach((id, i) => {
-      if (id === undefined || id === '') return;
-      last = i + 2;
-      existing.push({
-        id: String(id),
-        reference: String(refs?.[i] ?? ''),
-        callId: String(calls?.[i] ?? ''),
-        municipality: String(names?.[i] ?? ''),
-        flags: [
-          ...(late?.[i] === true ? (['late'] as const) : []),
-          ...(member?.[i] === false ? (['non_member'] as const) : []),
-          ...(repeated?.[i] === true ? (['repeated_in_call'] as const) : []),
-        ],
-      });
-    });
-    this.lastDataRow = last;
-    return {
-      moved,
-      snapshot: {
-        existing,
-        members: parseMembers(rowsOf(grids(TABS.members)[0])),
-        calls: parseCalls(rowsOf(grids(TABS.calls)[0])),
-      },
-    };
+    const ids = columns.get(REQUEST_COLUMNS.id) ?? [];
+    let last = ids.length;
+    while (last > 0 && (ids[last - 1] === undefined || ids[last - 1] === '')) last--;
+    this.lastDataRow = last + 1;
+    return { moved, columns, tab: (t: string) => rowsOf(grids(t)[0]) };
   }
 
   /**

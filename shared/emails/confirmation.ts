@@ -81,3 +81,31 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
     categories: ['confirmacio'],
   };
 }
+
+/**
+ * The confirmation rebuilt from the sheet, for a retry by the sweep: the same reference,
+ * call and next steps; the answers themselves stay in the sheet.
+ */
+export function confirmationFromRow(
+  r: { id: string; reference: string; contactName: string; contactEmail: string; late: boolean },
+  call: { title: string; deadline: string } | undefined,
+  replyTo?: string,
+): OutgoingEmail {
+  const deadline = call ? longDate(call.deadline) : '';
+  const lines = [
+    t.greeting(r.contactName),
+    t.intro(r.reference, call?.title ?? r.reference),
+    ...(r.late ? [t.flags.late(deadline)] : []),
+    `${t.nextTitle}: ${t.next(deadline)}`,
+    t.notice,
+  ];
+  return {
+    to: [r.contactEmail],
+    subject: t.subject(r.reference),
+    text: [...lines, '', caMail.signature].join('\n\n'),
+    html: layout(t.subject(r.reference), lines.map(paragraphs).join('\n'), caMail.signature),
+    replyTo,
+    customArgs: { requestId: r.id, reference: r.reference, kind: 'confirmacio' },
+    categories: ['confirmacio'],
+  };
+}

@@ -5,7 +5,12 @@ export type LogKind =
   | 'rebuda' // a request was recorded
   | 'invalida' // a submission failed validation (its body is kept in the detail)
   | 'confirmacio' // confirmation email to the applicant
-  | 'avis_personal'; // notice to staff
+  | 'avis_personal' // notice to staff
+  | 'decisio' // a Commission decision (or its correction) emailed to the applicant
+  | 'difusio' // an agreed advisory announced to the other members
+  | 'resum' // an item already reported in a staff digest
+  | 'bloquejada' // an acceptance held back: it would take a pool below zero
+  | 'alerta'; // something only a person can solve (e.g. a confirmation that never went out)
 
 export type LogState = 'registrat' | 'pendent' | 'enviat' | 'error';
 

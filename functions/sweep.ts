@@ -1,0 +1,27 @@
+// The scheduled sweep: Cloud Scheduler calls it every few minutes with an OIDC token,
+// which the platform checks (the function is not public). It sends released decisions,
+// retries failed confirmations and sends staff one digest.
+import * as functions from '@google-cloud/functions-framework';
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import { ca } from '../shared/i18n/ca';
+import type { Logger } from '../shared/log';
+import type { SweepResult } from '../shared/pipeline/sweep';
+import { sweepRuntime } from '../shared/runtime';
+import { answerCrash, answerError } from './http-answer';
+
+export function createSweepFunction(deps: () => Promise<{ run: () => Promise<SweepResult>; logger?: Logger }>): HttpFunction {
+  return async (req, res) => {
+    let logger: Logger | undefined;
+    try {
+      if (req.method !== 'POST') return answerError(res.set('Allow', 'POST'), 405, ca.errors.methodNotAllowed);
+      const d = await deps();
+      logger = d.logger;
+      res.status(200).json(await d.run());
+    } catch (error) {
+      answerCrash(res, logger, error);
+    }
+  };
+}
+
+export const sweep = createSweepFunction(sweepRuntime);
+functions.http('sweep', sweep);

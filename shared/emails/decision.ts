@@ -1,0 +1,77 @@
+// Decision emails: accepted, waiting list, declined, redirected, and corrections that say
+// what changed. Built from the sheet's values, every one escaped.
+import type { Call } from '../domain/calls';
+import { longDate } from '../domain/dates';
+import { changedFields, type DecisionValues } from '../domain/decisions';
+import { caDecisions as t } from '../i18n/ca-decisions';
+import { caMail } from '../i18n/ca-mail';
+import type { OutgoingEmail } from '../ports';
+import type { RequestView } from '../sweep/state';
+import { definitionTable, escapeHtml, layout, paragraphs } from './html';
+
+function detailRows(v: DecisionValues, call: Call | undefined, packageHours: number): Array<readonly [string, string]> {
+  const f = t.fields;
+  const rows: Array<readonly [string, string]> = [[f.decision, v.decision]];
+  if (v.decision === 'Acceptada') {
+    rows.push([f.service, v.service], [f.hours, String(v.hours === '' ? packageHours : v.hours)]);
+    if (call?.sessionsFrom && call.sessionsTo) rows.push([f.window, t.windowText(longDate(call.sessionsFrom), longDate(call.sessionsTo))]);
+    if (v.adviser) rows.push([f.adviser, v.adviser]);
+    if (v.adviserContact) rows.push([f.adviserContact, v.adviserContact]);
+  }
+  if (v.decision === 'Derivada' && v.redirectedTo) rows.push([f.redirectedTo, v.redirectedTo]);
+  if (v.message) rows.push([f.message, v.message]);
+  return rows;
+}
+
+export function decisionEmail(opts: {
+  request: RequestView;
+  values: DecisionValues;
+  previous?: DecisionValues;
+  call?: Call;
+  replyTo?: string;
+  key: string;
+}): OutgoingEmail {
+  const { request: r, values: v, previous, call } = opts;
+  const packageHours = call?.packageHours ?? 4;
+  const rows = detailRows(v, call, packageHours);
+  const changed = previous ? changedFields(previous, v).map((k) => t.fields[k]) : [];
+  const subject = previous ? t.subject.correction(r.reference) : t.subject[v.decision](r.reference);
+  const intro = t.body[v.decision](r.reference);
+  const commitments = v.decision === 'Acceptada' ? t.commitments : [];
+  const text = [
+    t.greeting(r.contactName),
+    '',
+    ...(previous ? [`${t.correctionIntro} ${changed.join(', ')}.`, ''] : []),
+    intro,
+    '',
+    ...rows.map(([k, val]) => `- ${k}: ${val}`),
+    ...(commitments.length ? ['', `${t.commitmentsTitle}:`, ...commitments.map((c) => `- ${c}`)] : []),
+    '',
+    t.closing,
+    '',
+    caMail.signature,
+  ].join('\n');
+  const html = layout(
+    subject,
+    [
+      paragraphs(t.greeting(r.contactName)),
+      previous ? `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(`${t.correctionIntro} ${changed.join(', ')}.`)}</strong></p>` : '',
+      paragraphs(intro),
+      definitionTable(rows),
+      commitments.length
+        ? `<h2>${escapeHtml(t.commitmentsTitle)}</h2><ul>${commitments.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>`
+        : '',
+      paragraphs(t.closing),
+    ].join('\n'),
+    caMail.signature,
+  );
+  return {
+    to: [r.contactEmail],
+    subject,
+    text,
+    html,
+    replyTo: opts.replyTo,
+    customArgs: { requestId: r.id, reference: r.reference, kind: 'decisio', key: opts.key },
+    categories: ['decisio'],
+  };
+}

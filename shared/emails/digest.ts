@@ -1,0 +1,35 @@
+// One digest to staff per sweep, only when something needs a person; and the announcement
+// of an agreed advisory to the other members.
+import { caDecisions as t } from '../i18n/ca-decisions';
+import { caMail } from '../i18n/ca-mail';
+import type { OutgoingEmail } from '../ports';
+import { escapeHtml, layout, paragraphs } from './html';
+
+export function digestEmail(items: readonly string[], staff: string[]): OutgoingEmail | undefined {
+  if (!items.length || !staff.length) return undefined;
+  const subject = t.digest.subject(items.length);
+  return {
+    to: staff,
+    subject,
+    text: [t.digest.intro, '', ...items.map((i) => `- ${i}`), '', caMail.signature].join('\n'),
+    html: layout(subject, `<p>${escapeHtml(t.digest.intro)}</p><ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`, caMail.signature),
+    customArgs: { kind: 'resum' },
+    categories: ['resum'],
+  };
+}
+
+export function announcementEmail(opts: { municipality: string; topic: string; recipients: string[]; staff: string[]; requestId: string }): OutgoingEmail | undefined {
+  if (!opts.recipients.length || !opts.staff.length) return undefined;
+  const subject = t.announcement.subject(opts.topic);
+  const body = t.announcement.body(opts.municipality, opts.topic);
+  return {
+    to: [opts.staff[0]!],
+    bcc: opts.recipients,
+    replyTo: opts.staff[0],
+    subject,
+    text: `${body}\n\n${caMail.signature}`,
+    html: layout(subject, paragraphs(body), caMail.signature),
+    customArgs: { requestId: opts.requestId, kind: 'difusio' },
+    categories: ['difusio'],
+  };
+}

@@ -1,0 +1,65 @@
+// Catalan text of the Commission's decision emails, the staff digest and the announcement
+// of agreed advisories. Values are escaped by shared/emails/*.
+export const caDecisions = {
+  subject: {
+    Acceptada: (ref: string) => `XMESS: la vostra sol·licitud ${ref} ha estat acceptada`,
+    'Llista d’espera': (ref: string) => `XMESS: la vostra sol·licitud ${ref} és en llista d’espera`,
+    Denegada: (ref: string) => `XMESS: resolució de la vostra sol·licitud ${ref}`,
+    Derivada: (ref: string) => `XMESS: la vostra sol·licitud ${ref} s’ha derivat a un altre recurs`,
+    correction: (ref: string) => `XMESS: correcció de la resolució de la sol·licitud ${ref}`,
+  },
+  greeting: (name: string) => `Hola, ${name}:`,
+  body: {
+    Acceptada: (ref: string) =>
+      `La Comissió Tècnica de la XMESS ha acceptat la vostra sol·licitud ${ref}. Aquests són els detalls del servei:`,
+    'Llista d’espera': (ref: string) =>
+      `La Comissió Tècnica de la XMESS ha valorat positivament la vostra sol·licitud ${ref}, però ara mateix les hores disponibles estan compromeses. Queda en llista d’espera: si s’alliberen hores, us escriurem.`,
+    Denegada: (ref: string) =>
+      `La Comissió Tècnica de la XMESS ha valorat la vostra sol·licitud ${ref} i, en aquesta convocatòria, no la pot atendre.`,
+    Derivada: (ref: string) =>
+      `La Comissió Tècnica de la XMESS considera que la vostra sol·licitud ${ref} es pot atendre millor amb un altre recurs.`,
+  },
+  correctionIntro: 'Aquest missatge corregeix la resolució que us vam enviar. Ha canviat:',
+  fields: {
+    decision: 'Resolució',
+    service: 'Servei',
+    hours: 'Hores',
+    window: 'Període de les sessions',
+    adviser: 'Persona mentora o assessora',
+    adviserContact: 'Contacte',
+    message: 'Missatge de la Comissió',
+    redirectedTo: 'Recurs',
+  },
+  windowText: (from: string, to: string) => `del ${from} al ${to}`,
+  commitmentsTitle: 'Recordeu els compromisos de les bases',
+  commitments: [
+    'Facilitar que les sessions esdevinguin bones pràctiques transferibles i preguntes freqüents (FAQ) per a tots els municipis membres.',
+    'Fer arribar a la Comissió Tècnica tota la informació que us demani durant el servei.',
+  ],
+  closing: 'Per a qualsevol dubte, responeu aquest correu.',
+  digest: {
+    subject: (n: number) => `XMESS: ${n} ${n === 1 ? 'assumpte' : 'assumptes'} per revisar`,
+    intro: 'La revisió automàtica ha trobat això, que necessita una persona:',
+    late: (ref: string, name: string) => `Sol·licitud fora de termini: ${ref} (${name})`,
+    nonMember: (ref: string, name: string) => `Sol·licitud d’un ens no membre: ${ref} (${name})`,
+    invalid: (id: string) => `Enviament no vàlid registrat: ${id} (vegeu el Registre)`,
+    emailFailed: (ref: string, tries: number) => `No s’ha pogut enviar la confirmació de ${ref} després de ${tries} intents`,
+    decisionFailed: (ref: string) => `No s’ha pogut enviar la decisió de ${ref}; es tornarà a provar`,
+    poolBlocked: (ref: string, pool: string, left: number) =>
+      `No s’ha enviat l’acceptació de ${ref}: deixaria la bossa «${pool}» amb ${left} h`,
+    poolOver: (pool: string, left: number) => `La bossa «${pool}» està sobrecomesa: ${left} h`,
+    waitingServable: (ref: string, pool: string, left: number) =>
+      `${ref} és en llista d’espera i la bossa «${pool}» torna a tenir ${left} h lliures`,
+    possibleDuplicate: (ref: string) => `Possible correu duplicat per a ${ref} (un enviament anterior no es va confirmar)`,
+    extra: (text: string) => text,
+  },
+  announcement: {
+    subject: (topic: string) => `XMESS: assessorament acordat sobre «${topic}». Us hi voleu sumar?`,
+    body: (name: string, topic: string) =>
+      `La Comissió Tècnica de la XMESS ha acordat un assessorament amb ${name} sobre «${topic}». Si el vostre ens hi té interès i s’hi vol sumar, responeu aquest correu.`,
+  },
+  notification: {
+    sent: 'Enviada',
+    pending: 'Pendent d’enviar',
+  },
+} as const;

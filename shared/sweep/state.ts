@@ -1,0 +1,76 @@
+// What one sweep reads from the workspace, as plain data, and the outbox view of the log:
+// for each idempotency key, the last state and how many attempts failed.
+import { DateTime } from 'luxon';
+import type { Call } from '../domain/calls';
+import type { Member } from '../domain/members';
+import { ZONE } from '../domain/dates';
+import type { LogEntry } from '../workspace/log-entry';
+
+export interface RequestView {
+  id: string;
+  reference: string;
+  callId: string;
+  municipality: string;
+  contactName: string;
+  contactEmail: string;
+  topic: string;
+  requestedService: string;
+  late: boolean;
+  member: boolean;
+  decision: string;
+  service: string;
+  hours: number | undefined;
+  adviser: string;
+  adviserContact: string;
+  message: string;
+  redirectedTo: string;
+  announce: boolean;
+  release: boolean;
+}
+
+export interface PoolView {
+  callId: string;
+  service: string;
+  hours: number;
+  /** The sheet's own "Restants" helper (pool − assigned to accepted requests). */
+  left: number | undefined;
+}
+
+export interface SweepState {
+  requests: RequestView[];
+  log: LogEntry[];
+  calls: Call[];
+  pools: PoolView[];
+  members: Member[];
+}
+
+export interface OutboxStatus {
+  state: LogEntry['state'];
+  /** Results that were errors. */
+  failures: number;
+  /** When the last intent or result was written. */
+  lastAt: DateTime;
+  /** The detail of the last successful send (decisions keep their values there). */
+  sentDetail?: string;
+  /** An intent is the last word: a send may have happened without its result recorded. */
+  openIntent: boolean;
+}
+
+export const parseStamp = (s: string): DateTime => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm:ss', { zone: ZONE });
+
+/** Folds the append-only log into the current state of each key. */
+export function outbox(log: readonly LogEntry[]): Map<string, OutboxStatus> {
+  const out = new Map<string, OutboxStatus>();
+  for (const e of log) {
+    const prev = out.get(e.key);
+    const failures = (prev?.failures ?? 0) + (e.state === 'error' ? 1 : 0);
+    out.set(e.key, {
+      state: e.state,
+      failures,
+      lastAt: parseStamp(e.at),
+      sentDetail: e.state === 'enviat' ? e.detail : prev?.sentDetail,
+      openIntent: e.state === 'pendent',
+    });
+  }
+  return out;
+}
