@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { localStamp } from '../../shared/domain/dates';
+import { fingerprint } from '../../shared/domain/decisions';
+import { decisionValues, planSweep } from '../../shared/sweep/plan';
+import type { RequestView, SweepState } from '../../shared/sweep/state';
+import { parseCalls } from '../../shared/workspace/config-rows';
+import type { LogEntry } from '../../shared/workspace/log-entry';
+import { SEED_CALLS } from '../../shared/workspace/seed';
+
+const now = new Date('2020-06-01T10:00:00Z');
+const minutesAgo = (m: number) => localStamp(new Date(now.getTime() - m * 60_000));
+
+const req = (id: string, o: Partial<RequestView> = {}): RequestView => ({
+  id, reference: `2020-04-${id}`, callId: '2020-04', municipality: 'Manresa', contactName: 'Anna', contactEmail: `${id}@example.cat`,
+  topic: 'Energia', requestedService: 'Mentoria', late: false, member: true, decision: '', service: '', hours: undefined,
+  adviser: '', adviserContact: '', message: '', redirectedTo: '', announce: false, release: false, ...o,
+});
+const state = (requests: RequestView[], log: LogEntry[] = []): SweepState => ({
+  requests, log, calls: parseCalls(SEED_CALLS), members: [],
+  pools: [{ callId: '2020-04', service: 'Mentoria', hours: 8, left: 8 }],
+});
+const opts = { staff: ['staff@xmess.cat'] };
+const sentDecision = (r: RequestView, minutes = 60): LogEntry => {
+  const v = decisionValues(r)!;
+  return { requestId: r.id, at: minutesAgo(minutes), kind: 'decisio', state: 'enviat', key: `decisio:${r.id}:${fingerprint(v)}`, detail: JSON.stringify(v) };
+};
+
+describe('planSweep', () => {
+  test('only released final decisions are sent', () => {
+    const plan = planSweep(state([req('1', { decision: 'Denegada' }), req('2', { decision: 'Pendent', release: true }), req('3', { decision: 'Denegada', release: true })]), now, opts);
+    expect(plan.sends.map((s) => s.requestId)).toEqual(['3']);
+  });
+
+  test('a sent version is never planned again; a changed one is a correction', () => {
+    const r = req('1', { decision: 'Denegada', release: true });
+    expect(planSweep(state([r], [sentDecision(r)]), now, opts).sends).toEqual([]);
+    const changed = { ...r, decision: 'Acceptada', service: 'Mentoria' };
+    const plan = planSweep(state([changed], [sentDecision(r)]), now, opts);
+    expect(plan.sends).toHaveLength(1);
+    expect(plan.sends[0]!.email.subject).toContain('correcció');
+  });
+
+  test('an open intent waits for the timeout, then is resent and reported', () => {
+    const r = req('1', { decision: 'Denegada', release: true });
+    const key = `decisio:1:${fingerprint(decisionValues(r)!)}`;
+    const intent = (m: number): LogEntry => ({ requestId: '1', at: minutesAgo(m), kind: 'decisio', state: 'pendent', key, detail: 'intent 1' });
+    expect(planSweep(state([r], [intent(2)]), now, opts).sends).toEqual([]);
+    const late = planSweep(state([r], [intent(30)]), now, opts);
+    expect(late.sends).toHaveLength(1);
+    expect(late.digest.map((d) => d.text).join()).toContain('duplicat');
+  });
+
+  test('acceptances beyond the pool are held back and reported once', () => {
+    const a = req('a', { decision: 'Acceptada', service: 'Mentoria', release: true });
+    const b = req('b', { decision: 'Acceptada', service: 'Mentoria', release: true });
+    const c = req('c', { decision: 'Acceptada', service: 'Mentoria', release: true });
+    const plan = planSweep(state([a, b, c]), now, opts);
+    expect(plan.sends.map((s) => s.requestId)).toEqual(['a', 'b']);
+    expect(plan.marks.map((m) => m.key)).toEqual([expect.stringMatching(/^bloquejada:c:/)]);
+    const again = planSweep(state([a, b, c], [sentDecision(a), sentDecision(b), { requestId: 'c', at: minutesAgo(1), kind: 'bloquejada', state: 'registrat', key: plan.marks[0]!.key, detail: '' }]), now, opts);
+    expect(again.sends).toEqual([]);
+    expect(again.marks).toEqual([]);
+  });
+
+  test('declining a sent acceptance frees its hours in the same sweep', () => {
+    const a = req('a', { decision: 'Acceptada', service: 'Mentoria', release: true, hours: 8 });
+    const b = req('b', { decision: 'Acceptada', service: 'Mentoria', release: true, hours: 8 });
+    const log = [sentDecision(a)];
+    const plan = planSweep(state([{ ...a, decision: 'Denegada', service: '' }, b], log), now, opts);
+    expect(plan.sends.map((s) => s.requestId)).toEqual(['a', 'b']);
+  });
+
+  test('failed confirmations: growing delay, then one alert instead of trying forever', () => {
+    const r = req('1');
+    const fail = (m: number): LogEntry => ({ requestId: '1', at: minutesAgo(m), kind: 'confirmacio', state: 'error', key: 'confirmacio:1', detail: 'x' });
+    expect(planSweep(state([r], [fail(1)]), now, opts).sends).toEqual([]);
+    expect(planSweep(state([r], [fail(6)]), now, opts).sends.map((s) => s.kind)).toEqual(['confirmacio']);
+    const twice = [fail(30), fail(8)];
+    expect(planSweep(state([r], twice), now, opts).sends).toEqual([]); // second retry waits 10 min
+    const exhausted = [fail(60), fail(50), fail(40), fail(30), fail(20)];
+    const plan = planSweep(state([r], exhausted), now, opts);
+    expect(plan.sends).toEqual([]);
+    expect(plan.marks.map((m) => m.kind)).toEqual(['alerta']);
+  });
+
+  test('the digest lists what needs a human, once', () => {
+    const late = req('l', { late: true });
+    const nm = req('n', { member: false });
+    const plan = planSweep(state([late, nm]), now, opts);
+    expect(plan.digest.map((d) => d.key).sort()).toEqual(['fora_termini:l', 'no_membre:n']);
+    const reported: LogEntry[] = plan.digest.map((d) => ({ requestId: '', at: minutesAgo(1), kind: 'resum', state: 'registrat', key: `resum:${d.key}`, detail: '' }));
+    expect(planSweep(state([late, nm], reported), now, opts).digest).toEqual([]);
+  });
+
+  test('a waiting-list request is reported when its pool has room again', () => {
+    const w = req('w', { decision: 'Llista d’espera', release: true });
+    const plan = planSweep(state([w]), now, opts);
+    expect(plan.digest.some((d) => d.key.startsWith('espera:w:8'))).toBe(true);
+  });
+});
