@@ -185,6 +185,8 @@ export class SheetsWorkspace implements WorkspaceStore {
       `${req}!1:1`,
       ...wanted.map(({ c }) => `${req}!${columnLetter(c)}2:${columnLetter(c)}`),
       ...tabs.map((t) => `${a1Tab(t)}!A2:${columnLetter((TAB_WIDTH[t] ?? 26) - 1)}`),
+      // The log tab's sheet ID is needed to append to it, not its content.
+      ...(tabs.includes(TABS.log) ? [] : [`${a1Tab(TABS.log)}!A1:A1`]),
     ];
     const res = await this.call(false, () =>
       this.api.spreadsheets.get(
@@ -202,7 +204,7 @@ export class SheetsWorkspace implements WorkspaceStore {
     for (const [title, s] of byTitle) {
       this.sheetsInfo.set(title, { sheetId: s.properties?.sheetId ?? 0, rowCount: s.properties?.gridProperties?.rowCount ?? 0 });
     }
-    for (const t of [TABS.requests, ...tabs]) {
+    for (const t of [TABS.requests, TABS.log, ...tabs]) {
       if (!byTitle.has(t)) throw new WorkspaceError(`The workspace has no tab «${t}»: run npm run setup`);
     }
     const grids = (title: string) => byTitle.get(title)?.data ?? [];
