@@ -1,5 +1,6 @@
 // Steps the sweep runs besides decisions, enabled by configuration: the Forms watch and
 // the reconciliation of form responses (when FORM_ID is set).
-export async function sweepExtras(_env: NodeJS.ProcessEnv): Promise<Array<() => Promise<string[]>>> {
-  return [];
+export async function sweepExtras(env: NodeJS.ProcessEnv): Promise<Array<() => Promise<string[]>>> {
+  const { formsSweepSteps } = await import('./runtime-forms');
+  return formsSweepSteps(env);
 }

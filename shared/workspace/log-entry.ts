@@ -10,7 +10,8 @@ export type LogKind =
   | 'difusio' // an agreed advisory announced to the other members
   | 'resum' // an item already reported in a staff digest
   | 'bloquejada' // an acceptance held back: it would take a pool below zero
-  | 'alerta'; // something only a person can solve (e.g. a confirmation that never went out)
+  | 'alerta' // something only a person can solve (e.g. a confirmation that never went out)
+  | 'editada'; // a Google Forms response re-submitted with changes: logged, the row is never rewritten
 
 export type LogState = 'registrat' | 'pendent' | 'enviat' | 'error';
 

@@ -3,7 +3,7 @@
 // for configuration tabs still empty, validation, helper formulas that differ from their
 // template, protections, colours and filter views. Running it on its own result plans
 // nothing, and no plan touches a cell people type into.
-import { columnLetter } from './tabs';
+import { columnLetter, TABS } from './tabs';
 import type { Validation } from './commission-columns';
 import { noteFor, type TabSpec } from './workspace-spec';
 
@@ -63,24 +63,30 @@ const EMPTY: CurrentTab = {
   filterViews: new Set(),
 };
 
+/** The header row a tab will have once missing headers are appended after the last one. */
+function projectedHeader(tab: TabSpec, now: CurrentTab): { header: string[]; start: number; missing: string[] } {
+  const header = [...now.header];
+  const missing = tab.headers.filter((h) => !header.includes(h));
+  let end = header.length;
+  while (end > 0 && !header[end - 1]) end--;
+  if (missing.length) header.length = end;
+  return { header: [...header, ...missing], start: end, missing };
+}
+
 export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string, CurrentTab>, callIds: readonly string[] = []): SetupStep[] {
   const steps: SetupStep[] = [];
+  // Every helper formula points into the request tab, wherever its columns are (or will be).
+  const requestTab = spec.find((t) => t.title === TABS.requests);
+  const requestHeader = requestTab ? projectedHeader(requestTab, current.get(TABS.requests) ?? EMPTY).header : [];
+  const letterOf = (h: string) => columnLetter(Math.max(0, requestHeader.indexOf(h)));
   for (const tab of spec) {
     const now = current.get(tab.title) ?? EMPTY;
     if (!current.has(tab.title)) steps.push({ kind: 'addTab', title: tab.title });
 
     // Headers: what is missing goes after the last non-empty header cell.
-    const header = [...now.header];
-    const missing = tab.headers.filter((h) => !header.includes(h));
-    if (missing.length) {
-      let end = header.length;
-      while (end > 0 && !header[end - 1]) end--;
-      header.length = end;
-      steps.push({ kind: 'addHeaders', title: tab.title, startColumn: end, headers: missing });
-      header.push(...missing);
-    }
+    const { header, start, missing } = projectedHeader(tab, now);
+    if (missing.length) steps.push({ kind: 'addHeaders', title: tab.title, startColumn: start, headers: missing });
     const col = (h: string) => header.indexOf(h);
-    const letterOf = (h: string) => columnLetter(Math.max(0, col(h)));
 
     if (!now.hasData && tab.seed?.length) steps.push({ kind: 'seed', title: tab.title, rows: tab.seed });
 

@@ -85,12 +85,13 @@ describe('helper columns compute as the Commission types', () => {
   });
 
   test('ranking within call and service shares ranks on ties', async () => {
-    // Mentoring requests w-03, w-05, w-07: scores make totals 4, 4 and 5 (no priority points).
-    for (const id of ['w-03', 'w-05', 'w-07']) {
-      await type([[cell(id, 'Punt. Necessitat i impacte'), id === 'w-07' ? 5 : 4]]);
+    // Mentoring requests with no priority points: w-03 and w-11 score 4, w-15 scores 5.
+    for (const id of ['w-03', 'w-11', 'w-15']) {
+      await type([[cell(id, 'Punt. Necessitat i impacte'), id === 'w-15' ? 5 : 4]]);
     }
-    const ranks = await Promise.all(['w-07', 'w-03', 'w-05'].map((id) => helper(id, 'Rànquing')));
-    const totals = await Promise.all(['w-07', 'w-03', 'w-05'].map((id) => helper(id, 'Total')));
+    const ranks = await Promise.all(['w-15', 'w-03', 'w-11'].map((id) => helper(id, 'Rànquing')));
+    const totals = await Promise.all(['w-15', 'w-03', 'w-11'].map((id) => helper(id, 'Total')));
+    expect(totals).toEqual([5, 4, 4]);
     expect(totals[1]).toBe(totals[2]);
     expect(ranks[1]).toBe(ranks[2]);
     expect(Number(ranks[0])).toBeLessThan(Number(ranks[1]));
@@ -124,7 +125,7 @@ describe('helper columns compute as the Commission types', () => {
 
   test('hours left after sessions, and a pool going negative turns red', async () => {
     // Accept three mentoring requests (one package of 4 h each) against April's 8 h pool.
-    for (const id of ['w-01', 'w-03', 'w-05']) {
+    for (const id of ['w-01', 'w-03', 'w-11']) {
       await type([
         [cell(id, 'Decisió'), 'Acceptada'],
         [cell(id, 'Servei assignat'), 'Mentoria'],

@@ -1,0 +1,36 @@
+// The form's Catalan title and description, written from the call the Commission keeps in
+// the sheet (deadline, sessions window, pools, priority theme) and the conditions of the
+// bases, so a new call needs `npm run form -- update`, not an edit of the form by hand.
+import type { Call } from '../domain/calls';
+import { longDate } from '../domain/dates';
+import { caForms } from '../i18n/ca-forms';
+
+export interface PoolHours {
+  callId: string;
+  service: string;
+  hours: number;
+}
+
+const t = caForms.form;
+
+export function formTitle(call: Call): { title: string; documentTitle: string } {
+  return { title: t.title(call.title), documentTitle: t.documentTitle(call.id) };
+}
+
+export function formDescription(call: Call, pools: readonly PoolHours[]): string {
+  const own = pools.filter((p) => p.callId === call.id && p.hours > 0);
+  const facts = [
+    t.deadline(longDate(call.deadline)),
+    call.sessionsFrom && call.sessionsTo ? t.sessions(longDate(call.sessionsFrom), longDate(call.sessionsTo)) : '',
+    own.length ? t.pools(own.map((p) => t.pool(p.service, p.hours)).join('; ')) : '',
+    call.packageHours > 0 && call.sessionHours > 0
+      ? t.packages(call.packageHours, Math.max(1, Math.round(call.packageHours / call.sessionHours)), call.sessionHours)
+      : '',
+  ].filter(Boolean);
+  const conditions = [
+    ...t.conditions,
+    t.priority(call.priorityTheme),
+    ...(call.recentMemberSince ? [t.recentMembers(longDate(call.recentMemberSince))] : []),
+  ];
+  return [t.intro, facts.join('\n'), `${t.conditionsTitle}\n${conditions.map((c) => `• ${c}`).join('\n')}`, t.closing].join('\n\n');
+}

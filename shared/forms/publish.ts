@@ -1,0 +1,51 @@
+// Creating or updating the Google Form is the same plan applied to a different starting
+// form: an empty one just created, or the form as it is now. The script and the local
+// stack both come through here, so the local form is built the production way.
+import type { Call } from '../domain/calls';
+import { localDay } from '../domain/dates';
+import { QUESTIONS } from '../domain/form';
+import type { FormDoc, FormSource } from './form-source';
+import { formTitle, type PoolHours } from './form-text';
+import { formPlan, storedQuestionIds } from './google-form';
+
+export interface PublishedForm {
+  formId: string;
+  responderUri: string;
+  created: boolean;
+  /** Contract key → question ID, read back from the form after the write. */
+  questionIds: Map<string, string>;
+  /** Keys whose question ID the form did not keep (should be empty). */
+  renumbered: string[];
+  removed: string[];
+}
+
+export async function publishForm(
+  source: Pick<FormSource, 'create' | 'get' | 'batchUpdate'>,
+  opts: { call: Call; pools: readonly PoolHours[]; formId?: string },
+): Promise<PublishedForm> {
+  let formId = opts.formId;
+  let current: FormDoc;
+  if (formId) current = await source.get(formId);
+  else {
+    current = await source.create(formTitle(opts.call));
+    formId = current.formId ?? '';
+    if (!formId) throw new Error('forms.create answered without a formId');
+  }
+  const plan = formPlan(opts.call, opts.pools, current);
+  await source.batchUpdate(formId, plan.requests);
+  const after = await source.get(formId);
+  const questionIds = storedQuestionIds(after);
+  const renumbered = QUESTIONS.filter((q) => questionIds.get(q.key)?.toLowerCase() !== q.formQuestionId.toLowerCase()).map((q) => q.key);
+  return { formId, responderUri: after.responderUri ?? '', created: !opts.formId, questionIds, renumbered, removed: plan.removed };
+}
+
+/**
+ * The call a form is for: the one asked for; else the one open today (the latest to open
+ * if several are); else the latest to open, so a form can be prepared before a call opens.
+ */
+export function chooseCall(calls: readonly Call[], opts: { id?: string; now?: Date } = {}): Call | undefined {
+  if (opts.id) return calls.find((c) => c.id === opts.id);
+  const today = localDay((opts.now ?? new Date()).toISOString());
+  const byOpening = [...calls].sort((a, b) => b.opens.localeCompare(a.opens));
+  return byOpening.find((c) => c.opens <= today && today <= c.deadline) ?? byOpening[0];
+}

@@ -1,0 +1,90 @@
+// Catalan text of the Google Form door: the form's title and description (from the call
+// and the bases), the commitment questions, the staff notice for an edited response,
+// the watch notes for the sweep's digest and the form script's output.
+export const caForms = {
+  form: {
+    title: (callTitle: string) => `Sol·licitud de mentoria o assessorament especialitzat — ${callTitle}`,
+    documentTitle: (callId: string) => `XMESS — sol·licituds de mentories i assessoraments (${callId})`,
+    intro:
+      'La XMESS ofereix als seus municipis membres mentories (persones d’un ajuntament amb experiència en una política d’economia social i solidària acompanyen un altre ens que la comença) i assessoraments especialitzats (sessions del servei d’assistència tècnica de la XMESS o de personal qualificat d’ajuntaments membres).',
+    deadline: (day: string) => `Termini: fins al ${day} (inclòs), hora de Catalunya.`,
+    sessions: (from: string, to: string) => `Les sessions es faran entre el ${from} i el ${to} (ambdós inclosos).`,
+    pools: (list: string) => `Hores disponibles en aquesta convocatòria: ${list}.`,
+    pool: (service: string, hours: number) => `${service}, ${hours.toLocaleString('ca-ES')} h`,
+    packages: (hours: number, sessions: number, sessionHours: number) =>
+      `Paquets orientatius de ${hours.toLocaleString('ca-ES')} hores per ens (${sessions.toLocaleString('ca-ES')} ${sessions === 1 ? 'sessió' : 'sessions'} de ${sessionHours.toLocaleString('ca-ES')} hores).`,
+    conditionsTitle: 'Condicions de les bases:',
+    conditions: [
+      'Només per als municipis membres de la XMESS (ajuntaments i consells comarcals). La participació és voluntària, gratuïta i autogestionada.',
+      'El nombre de sessions, la durada, la modalitat (presencial o a distància) i el contingut s’acordaran entre les parts, segons les necessitats del municipi.',
+      'El tipus de servei que indiqueu és orientatiu: la Comissió Tècnica decidirà el més adient per a cada petició.',
+      'La Comissió Tècnica valorarà la necessitat i l’impacte previst a l’ESS del territori, la transferibilitat a altres municipis membres i l’alineació amb la missió de la XMESS.',
+    ],
+    priority: (theme: string) =>
+      `Si hi ha més demanda que hores, tindran prioritat les sol·licituds amb un alt grau d’implicació, les que reflecteixin diversitat (de necessitats, territorial, de característiques dels municipis, de gènere i interseccionalitat), les que responguin a la temàtica prioritària${theme ? ` («${theme}»)` : ''} i les dels membres recents o amb poca trajectòria en polítiques d’ESS.`,
+    recentMembers: (day: string) => `Es consideren membres recents els ens adherits des del ${day}.`,
+    closing: 'En enviar el formulari rebreu un correu de confirmació amb la referència de la sol·licitud.',
+    priorityThemeHelp: (theme: string) =>
+      theme
+        ? `La petició respon a la temàtica prioritària de la convocatòria: «${theme}»?`
+        : 'La petició respon a la temàtica prioritària de la convocatòria?',
+  },
+  /** One required checkbox per commitment of the bases: title here, option = ca.commitments. */
+  commitmentTitles: {
+    availability: 'Compromís: disponibilitat',
+    shareLearning: 'Compromís: bones pràctiques i preguntes freqüents',
+    provideInformation: 'Compromís: informació a la Comissió Tècnica',
+  },
+  commitmentHelp: 'Cal acceptar els tres compromisos de les bases per presentar la sol·licitud.',
+  /** Key used in a mapped body for an answer to a question the form definition does not know. */
+  unknownQuestion: (questionId: string) => `pregunta ${questionId}`,
+  editNotice: {
+    subject: (n: number) =>
+      n === 1
+        ? 'XMESS: una sol·licitud del formulari s’ha modificat després d’enviar-la'
+        : `XMESS: ${n} sol·licituds del formulari s’han modificat després d’enviar-les`,
+    intro:
+      'Aquestes respostes del formulari de Google s’han tornat a enviar amb canvis. La fila del full de la Comissió Tècnica no s’ha modificat: les respostes noves són al Registre (tipus «editada»). Reviseu-les i, si cal, actualitzeu la fila a mà.',
+    line: (reference: string, municipality: string) => `${reference} — ${municipality}`,
+    detail: (at: string) => `Modificada el ${at} (hora de Catalunya)`,
+  },
+  watch: {
+    suspended: (reason: string) => `L’avís de respostes de Google Forms estava suspès (${reason}).`,
+    reactivated: 'S’ha reactivat; la conciliació recupera les respostes que hagin arribat mentrestant.',
+    stillSuspended:
+      'No s’ha pogut reactivar: les respostes continuen arribant al full amb cada revisió automàtica, però amb retard. Cal que una persona administradora en revisi la causa.',
+    reasons: {
+      PROJECT_NOT_AUTHORIZED: 'el projecte no té permís per publicar al tema de Pub/Sub',
+      NO_USER_ACCESS: 'el compte que va crear l’avís ja no té accés al formulari',
+      OTHER_ERRORS: 'errors de lliurament',
+    } as Record<string, string>,
+    recreated: 'L’avís de respostes de Google Forms havia caducat i s’ha tornat a crear; la conciliació recupera les respostes que hagin arribat mentrestant.',
+    failed: (what: string) =>
+      `No s’ha pogut crear o renovar l’avís de respostes de Google Forms (${what}). Les respostes continuen arribant amb cada revisió automàtica, però amb retard.`,
+    reconciled: (n: number) =>
+      n === 1
+        ? 'La conciliació amb Google Forms ha afegit 1 sol·licitud que no havia arribat per l’avís.'
+        : `La conciliació amb Google Forms ha afegit ${n} sol·licituds que no havien arribat per l’avís.`,
+  },
+  script: {
+    usage:
+      'Ús: npm run form -- create|update|relay [--spreadsheet ID] [--form ID] [--call ID_CONVOCATÒRIA]\n' +
+      '  create  crea el formulari de Google a partir de la definició i de la convocatòria\n' +
+      '  update  actualitza el formulari existent (--form o FORM_ID) i en conserva els ID de pregunta\n' +
+      '  relay   escriu l’script d’Apps Script del relé, amb el mapa del formulari (--form o FORM_ID)',
+    needSpreadsheet: 'Cal indicar el full: --spreadsheet <ID> (o SPREADSHEET_ID).',
+    needForm: 'Cal indicar el formulari: --form <ID> (o FORM_ID).',
+    noCall: 'El full no té cap convocatòria configurada a la pestanya «Convocatòries».',
+    unknownCall: (id: string) => `No hi ha cap convocatòria amb l’ID «${id}».`,
+    created: 'Formulari creat.',
+    updated: 'Formulari actualitzat.',
+    call: (id: string, title: string) => `Convocatòria: ${id} — ${title}`,
+    formId: (id: string) => `ID del formulari (FORM_ID): ${id}`,
+    url: (url: string) => `Adreça per respondre: ${url}`,
+    ids: 'ID de pregunta desats (clau → ID):',
+    removed: (ids: string[]) => `S’han esborrat preguntes que no són a la definició: ${ids.join(', ')}`,
+    idsChanged: (keys: string[]) => `Google Forms no ha conservat l’ID de pregunta de: ${keys.join(', ')}`,
+    editing:
+      'Recordeu: a Configuració → Respostes, «Permet editar les respostes» ha d’estar desactivat (l’API de Forms no ho permet canviar).',
+  },
+} as const;
