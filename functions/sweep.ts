@@ -3,6 +3,7 @@
 // retries failed confirmations and sends staff one digest.
 import * as functions from '@google-cloud/functions-framework';
 import type { HttpFunction } from '@google-cloud/functions-framework';
+import { UpstreamError } from '../shared/errors';
 import { ca } from '../shared/i18n/ca';
 import type { Logger } from '../shared/log';
 import type { SweepResult } from '../shared/pipeline/sweep';
@@ -18,6 +19,11 @@ export function createSweepFunction(deps: () => Promise<{ run: () => Promise<Swe
       logger = d.logger;
       res.status(200).json(await d.run());
     } catch (error) {
+      // A Sheets or SendGrid outage: the scheduler's next call will try again.
+      if (error instanceof UpstreamError) {
+        logger?.log('WARNING', 'sweep: upstream unavailable', { error, service: error.service });
+        return answerError(res.set('Retry-After', '60'), 503, ca.errors.unavailable);
+      }
       answerCrash(res, logger, error);
     }
   };
