@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/{unit,integration}/**/*.test.ts'],
     setupFiles: ['tests/setup/fail-on-console.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     // Integration suites start in-process servers on port 0; files run in parallel workers.
     pool: 'forks',
