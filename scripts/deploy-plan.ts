@@ -1,0 +1,121 @@
+// The deployment as data: every gcloud command, in order, built from the options alone (no
+// I/O), so the dry run, the real run and the tests read one plan. Idempotent by shape:
+// what can exist is described first and created only when missing; what gcloud updates in
+// place (services enable, functions deploy, a subscription's dead-letter policy) always runs.
+import { deployArgs, RUNTIME } from './deploy-functions';
+import {
+  ACCOUNTS, accountEmail, APIS, DEAD_SUBSCRIPTION, DEAD_TOPIC, FORMS_PUBLISHER, SCHEDULER_JOB, SECRETS, TOPIC,
+  type DeployOptions, type SecretEnv, type Target,
+} from './deploy-resources';
+import { FUNCTION_TARGETS } from './function-targets';
+
+/** Values only known once an earlier command has answered; the runner fills them in. */
+export type Ref = 'projectNumber' | 'sweepUrl' | 'formsTrigger' | 'formsSubscription';
+export const ref = (name: Ref): string => `{{${name}}}`;
+
+/** Arguments after `gcloud`; a secret's value comes from the environment on stdin, never argv. */
+export interface Command {
+  args: string[];
+  stdinFromEnv?: SecretEnv;
+}
+export type Presence = { kind: 'exit0' } | { kind: 'output' } | { kind: 'binding'; role: string; member: string };
+export type Step =
+  | { kind: 'ensure'; title: string; check: Command; present: Presence; create: Command; update?: Command }
+  | { kind: 'run'; title: string; command: Command }
+  | { kind: 'capture'; title: string; name: Ref; command: Command }
+  | { kind: 'require'; title: string; check: Command; present: Presence; failure: string };
+
+export function deployPlan(o: DeployOptions): Step[] {
+  const steps: Step[] = [];
+  const g = (...args: string[]): Command => ({ args: [...args, `--project=${o.project}`, '--quiet'] });
+  const has = (t: Target) => o.functions.includes(t);
+  const sa = (id: string) => `serviceAccount:${accountEmail(id, o.project)}`;
+  const region = `--region=${o.region}`;
+  const pubsubAgent = `serviceAccount:service-${ref('projectNumber')}@gcp-sa-pubsub.iam.gserviceaccount.com`;
+  const ensure = (title: string, check: string[], create: string[], update?: string[]) =>
+    steps.push({ kind: 'ensure', title, check: g(...check), present: { kind: 'exit0' }, create: g(...create), ...(update && { update: g(...update) }) });
+  // An IAM binding is "described" by reading the resource's policy and looking for it.
+  const binding = (title: string, group: string[], name: string, role: string, member: string, extra: string[] = []) =>
+    steps.push({
+      kind: 'ensure',
+      title,
+      check: g(...group, 'get-iam-policy', name, ...extra, '--format=json'),
+      present: { kind: 'binding', role, member },
+      create: g(...group, 'add-iam-policy-binding', name, ...extra, `--member=${member}`, `--role=${role}`),
+    });
+  const capture = (title: string, name: Ref, ...args: string[]) => steps.push({ kind: 'capture', title, name, command: g(...args) });
+  const invoker = (title: string, service: string, member: string) =>
+    binding(title, ['run', 'services'], service, 'roles/run.invoker', member, [region]);
+
+  capture('Número del projecte', 'projectNumber', 'projects', 'describe', o.project, '--format=value(projectNumber)');
+  steps.push({ kind: 'run', title: 'APIs', command: g('services', 'enable', ...APIS.map((a) => `${a}.googleapis.com`)) });
+  for (const id of Object.values(ACCOUNTS)) {
+    ensure(`Compte de servei ${id}`, ['iam', 'service-accounts', 'describe', accountEmail(id, o.project)], ['iam', 'service-accounts', 'create', id, `--display-name=XMESS ${id}`]);
+  }
+
+  for (const [env, secret] of Object.entries(SECRETS) as [SecretEnv, string][]) {
+    ensure(`Secret ${secret}`, ['secrets', 'describe', secret], ['secrets', 'create', secret, '--replication-policy=automatic']);
+    if (o.suppliedSecrets.includes(env)) {
+      steps.push({ kind: 'run', title: `Nova versió de ${secret} (${env})`, command: { ...g('secrets', 'versions', 'add', secret, '--data-file=-'), stdinFromEnv: env } });
+    } else {
+      steps.push({
+        kind: 'require',
+        title: `${secret} té alguna versió activa`,
+        check: g('secrets', 'versions', 'list', secret, '--filter=state:ENABLED', '--limit=1', '--format=value(name)'),
+        present: { kind: 'output' },
+        failure: `el secret ${secret} no té cap versió activa: torneu-ho a executar amb ${env} a l’entorn`,
+      });
+    }
+  }
+  // Least privilege: each function's account may read only the secrets it mounts.
+  for (const t of ['intake', 'sweep', 'formResponses'] as const) {
+    for (const env of RUNTIME[t].secrets) {
+      binding(`${ACCOUNTS[t]} llegeix ${SECRETS[env]}`, ['secrets'], SECRETS[env], 'roles/secretmanager.secretAccessor', sa(ACCOUNTS[t]));
+    }
+  }
+
+  ensure(`Tema ${TOPIC}`, ['pubsub', 'topics', 'describe', TOPIC], ['pubsub', 'topics', 'create', TOPIC]);
+  binding('Google Forms hi pot publicar', ['pubsub', 'topics'], TOPIC, 'roles/pubsub.publisher', FORMS_PUBLISHER);
+  ensure(`Tema de cartes mortes ${DEAD_TOPIC}`, ['pubsub', 'topics', 'describe', DEAD_TOPIC], ['pubsub', 'topics', 'create', DEAD_TOPIC]);
+  ensure(
+    `Subscripció que conserva les cartes mortes`,
+    ['pubsub', 'subscriptions', 'describe', DEAD_SUBSCRIPTION],
+    ['pubsub', 'subscriptions', 'create', DEAD_SUBSCRIPTION, `--topic=${DEAD_TOPIC}`, '--message-retention-duration=31d', '--expiration-period=never'],
+  );
+  binding('Pub/Sub hi pot publicar les cartes mortes', ['pubsub', 'topics'], DEAD_TOPIC, 'roles/pubsub.publisher', pubsubAgent);
+
+  for (const t of FUNCTION_TARGETS.filter((f) => has(f.target))) {
+    steps.push({ kind: 'run', title: `Funció ${t.deployName}`, command: g(...deployArgs(t, o)) });
+  }
+
+  if (has('intake') && !o.publicIntake) for (const m of o.intakeInvokers) invoker(`${m} pot cridar intake`, 'intake', m);
+  if (has('sweep')) {
+    invoker('Cloud Scheduler pot cridar sweep', 'sweep', sa(ACCOUNTS.scheduler));
+    capture('Adreça de sweep', 'sweepUrl', 'functions', 'describe', 'sweep', '--gen2', region, '--format=value(serviceConfig.uri)');
+    const job = [
+      `--location=${o.region}`, '--schedule=*/5 * * * *', '--time-zone=Europe/Madrid', `--uri=${ref('sweepUrl')}`, '--http-method=POST',
+      `--oidc-service-account-email=${accountEmail(ACCOUNTS.scheduler, o.project)}`, `--oidc-token-audience=${ref('sweepUrl')}`, '--attempt-deadline=300s',
+    ];
+    ensure(
+      `Tasca programada ${SCHEDULER_JOB}`,
+      ['scheduler', 'jobs', 'describe', SCHEDULER_JOB, `--location=${o.region}`],
+      ['scheduler', 'jobs', 'create', 'http', SCHEDULER_JOB, ...job],
+      ['scheduler', 'jobs', 'update', 'http', SCHEDULER_JOB, ...job],
+    );
+  }
+  if (has('formResponses')) {
+    invoker('L’activador d’Eventarc pot cridar form-responses', 'form-responses', sa(ACCOUNTS.formResponses));
+    // Eventarc owns the push subscription behind --trigger-topic (a redeploy may recreate
+    // it), so it is looked up from the function's trigger and given its dead-letter policy
+    // after every deploy; dead-lettering needs the Pub/Sub agent to be its subscriber.
+    capture('Activador de form-responses', 'formsTrigger', 'functions', 'describe', 'form-responses', '--gen2', region, '--format=value(eventTrigger.trigger)');
+    capture('Subscripció de l’activador', 'formsSubscription', 'eventarc', 'triggers', 'describe', ref('formsTrigger'), `--location=${o.region}`, '--format=value(transport.pubsub.subscription)');
+    binding('Pub/Sub en pot retirar les cartes mortes', ['pubsub', 'subscriptions'], ref('formsSubscription'), 'roles/pubsub.subscriber', pubsubAgent);
+    steps.push({
+      kind: 'run',
+      title: 'Política de cartes mortes',
+      command: g('pubsub', 'subscriptions', 'update', ref('formsSubscription'), `--dead-letter-topic=projects/${o.project}/topics/${DEAD_TOPIC}`, '--max-delivery-attempts=10'),
+    });
+  }
+  return steps;
+}

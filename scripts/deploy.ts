@@ -1,0 +1,89 @@
+// npm run deploy -- --project P --region R --spreadsheet ID --mail-from X --staff a@b,c@d
+//   [--form FORM_ID] [--reply-to X] [--mail-from-name "…"] [--public-intake]
+//   [--intake-invoker MEMBER]… [--intake-secret-previous VERSION] [--dist DIR] [--dry-run]
+// Everything the functions need on Google Cloud, from an empty project, with one command
+// that can be run again: see docs/admin-guide.md. Secret values come only from the
+// environment (SENDGRID_API_KEY, INTAKE_SECRET) and each becomes a new Secret Manager version.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deployPlan } from './deploy-plan';
+import { SECRETS, type DeployOptions, type SecretEnv } from './deploy-resources';
+import { manualSteps } from './deploy-manual';
+import { FUNCTION_TARGETS } from './function-targets';
+import { DeployError, executePlan, spawnGcloud } from './gcloud-runner';
+
+const { values: v } = parseArgs({
+  options: {
+    project: { type: 'string' },
+    region: { type: 'string' },
+    spreadsheet: { type: 'string' },
+    form: { type: 'string' },
+    'mail-from': { type: 'string' },
+    'mail-from-name': { type: 'string' },
+    'reply-to': { type: 'string' },
+    staff: { type: 'string' },
+    'public-intake': { type: 'boolean', default: false },
+    'intake-invoker': { type: 'string', multiple: true, default: [] },
+    'intake-secret-previous': { type: 'string' },
+    dist: { type: 'string', default: 'dist' },
+    'dry-run': { type: 'boolean', default: false },
+  },
+});
+
+const env = process.env;
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+};
+
+const given = {
+  '--project': v.project,
+  '--region': v.region,
+  '--spreadsheet': v.spreadsheet ?? env.SPREADSHEET_ID,
+  '--mail-from': v['mail-from'] ?? env.MAIL_FROM,
+  '--staff': v.staff ?? env.STAFF_EMAILS,
+};
+const missing = Object.entries(given).filter(([, value]) => !value).map(([flag]) => flag);
+if (missing.length) fail(`Falten opcions: ${missing.join(', ')} (vegeu docs/admin-guide.md)`);
+
+const staffEmails = given['--staff']!.split(',').map((s) => s.trim()).filter(Boolean);
+const replyTo = v['reply-to'] ?? env.REPLY_TO;
+const notEmail = [given['--mail-from']!, ...staffEmails, ...(replyTo ? [replyTo] : [])].filter((e) => !/^[^@\s]+@[^@\s]+$/.test(e));
+if (notEmail.length) fail(`No són adreces de correu: ${notEmail.join(', ')}`);
+if (v['intake-secret-previous'] && !/^\d+$/.test(v['intake-secret-previous'])) fail('--intake-secret-previous és un número de versió');
+
+const functions = FUNCTION_TARGETS.filter((t) => existsSync(join(v.dist, t.target, 'index.js')));
+for (const t of FUNCTION_TARGETS.filter((f) => !functions.includes(f))) {
+  process.stderr.write(`Avís: no hi ha ${v.dist}/${t.target}/index.js (npm run build): ${t.deployName} no es desplega.\n`);
+}
+if (!functions.length) fail('No hi ha cap funció construïda: executeu primer npm run build.');
+
+const options: DeployOptions = {
+  project: given['--project']!,
+  region: given['--region']!,
+  spreadsheetId: given['--spreadsheet']!,
+  formId: v.form ?? env.FORM_ID,
+  mailFrom: given['--mail-from']!,
+  staffEmails,
+  replyTo,
+  mailFromName: v['mail-from-name'] ?? env.MAIL_FROM_NAME,
+  publicIntake: v['public-intake'],
+  intakeInvokers: v['intake-invoker'],
+  intakeSecretPrevious: v['intake-secret-previous'],
+  suppliedSecrets: (Object.keys(SECRETS) as SecretEnv[]).filter((name) => Boolean(env[name])),
+  functions: functions.map((t) => t.target),
+  distDir: v.dist,
+};
+
+const dryRun = v['dry-run'];
+const write = (text: string) => process.stdout.write(text);
+if (dryRun) write('Simulació: no s’executa cap ordre. Aquestes són les que s’executarien:\n');
+try {
+  await executePlan(deployPlan(options), { dryRun, exec: spawnGcloud(), env, write });
+} catch (e) {
+  if (!(e instanceof DeployError)) throw e;
+  process.stderr.write(`\nEl desplegament s’ha aturat: ${e.message}\nEs pot tornar a executar: el que ja existeix no es torna a crear.\n`);
+  process.exit(1);
+}
+write(`\n${dryRun ? 'Simulació acabada.' : 'Desplegament acabat.'}\n\n${manualSteps(options).join('\n')}\n`);

@@ -1,0 +1,137 @@
+// npm run deploy against a fake gcloud (tests/support/fake-gcloud.ts): a first run on an
+// empty project creates everything, a second creates nothing, and a dry run prints the
+// same commands without calling gcloud at all.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FUNCTION_TARGETS } from '../../scripts/function-targets';
+import { shellQuote } from '../../scripts/gcloud-runner';
+import { deploy, dict, FAKE, fakeBuild, flag, has, installFakeGcloud, type Call, type FakeGcloud } from '../support/fake-gcloud';
+
+const SECRET_VALUES = { SENDGRID_API_KEY: 'SG.fake-sendgrid-key-0123456789', INTAKE_SECRET: 'fake-intake-secret-0123456789' };
+const ARGS = ['--project', 'p', '--region', 'europe-west1', '--spreadsheet', 'SHEET123', '--form', 'FORM1234567890',
+  '--mail-from', 'secretaria@xmess.cat', '--staff', 'secretaria@xmess.cat,coordinacio@xmess.cat'];
+
+let work: string;
+let gcloud: FakeGcloud;
+let first: Call[];
+let second: Call[];
+let dry: { stdout: string; calls: Call[] };
+let outputs = '';
+
+beforeAll(async () => {
+  work = fakeBuild();
+  gcloud = installFakeGcloud();
+  const env = gcloud.env;
+  const d = await deploy([...ARGS, '--dry-run'], { ...env, ...SECRET_VALUES }, work);
+  expect(d.code, d.stderr).toBe(0);
+  dry = { stdout: d.stdout, calls: gcloud.calls() };
+
+  const r1 = await deploy(ARGS, { ...env, ...SECRET_VALUES }, work);
+  expect(r1.code, r1.stderr).toBe(0);
+  first = gcloud.calls();
+  gcloud.clearCalls();
+  const r2 = await deploy(ARGS, env, work);
+  expect(r2.code, r2.stderr).toBe(0);
+  second = gcloud.calls();
+  outputs = [d, r1, r2].map((r) => r.stdout + r.stderr).join('\n');
+}, 120_000);
+
+afterAll(() => {
+  gcloud.remove();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const deploys = (calls: Call[]) => calls.filter((c) => has(c, 'functions', 'deploy'));
+const granted = (role: string, member: string, ...on: string[]) =>
+  first.some((c) => has(c, 'add-iam-policy-binding', ...on) && flag(c, 'role') === role && flag(c, 'member') === member);
+
+describe('the first deploy on an empty project', () => {
+  test('deploys every function on nodejs22, gen2, from its bundle, none open to everyone', () => {
+    const d = deploys(first);
+    expect(d.map((c) => c.args[2])).toEqual(['intake', 'sweep', 'form-responses']);
+    for (const [c, t] of d.map((c, i) => [c, FUNCTION_TARGETS[i]!] as const)) {
+      expect(c.args).toEqual(expect.arrayContaining(['--gen2', '--runtime=nodejs22', `--source=dist/${t.target}`, `--entry-point=${t.target}`]));
+      expect(c.args).not.toContain('--allow-unauthenticated');
+    }
+    expect(d[0]!.args).toContain('--no-allow-unauthenticated');
+    expect(d[1]!.args).toContain('--no-allow-unauthenticated');
+    expect(d[2]!.args).toEqual(expect.arrayContaining(['--trigger-topic=xmess-forms-responses', '--retry']));
+  });
+
+  test('secrets come from Secret Manager, never as plain environment, and their values are never printed', () => {
+    for (const c of deploys(first)) {
+      const secrets = dict(flag(c, 'set-secrets'));
+      expect(Object.keys(secrets)).toEqual(expect.arrayContaining(['SENDGRID_API_KEY', 'INTAKE_SECRET']));
+      for (const v of Object.values(secrets)) expect(v).toMatch(/^xmess-[a-z-]+:(latest|\d+)$/);
+      const env = dict(flag(c, 'set-env-vars'));
+      expect(Object.keys(env).filter((k) => k.includes('SECRET') || k.includes('KEY'))).toEqual([]);
+      expect(env.STAFF_EMAILS).toBe('secretaria@xmess.cat,coordinacio@xmess.cat');
+    }
+    const added = first.filter((c) => has(c, 'secrets', 'versions', 'add'));
+    expect(added.map((c) => [c.args[3], c.stdinBytes])).toEqual([
+      ['xmess-intake-secret', SECRET_VALUES.INTAKE_SECRET.length],
+      ['xmess-sendgrid-api-key', SECRET_VALUES.SENDGRID_API_KEY.length],
+    ]);
+    const everything = JSON.stringify(first) + outputs + dry.stdout;
+    for (const v of Object.values(SECRET_VALUES)) expect(everything).not.toContain(v);
+    expect(dry.stdout).toContain('<from env>');
+  });
+
+  test('each account reads the secrets on the secret itself, not project-wide', () => {
+    const grants = first.filter((c) => has(c, 'add-iam-policy-binding') && flag(c, 'role') === 'roles/secretmanager.secretAccessor');
+    expect(grants.every((c) => c.args[0] === 'secrets')).toBe(true);
+    expect(grants.map((c) => flag(c, 'member'))).toContain('serviceAccount:xmess-intake@p.iam.gserviceaccount.com');
+    expect(first.some((c) => has(c, 'projects', 'add-iam-policy-binding'))).toBe(false);
+    expect(first.filter((c) => has(c, 'iam', 'service-accounts', 'create')).map((c) => c.args[3])).toEqual(['xmess-intake', 'xmess-sweep', 'xmess-forms', 'xmess-scheduler']);
+  });
+
+  test('Google Forms may publish to the topic; dead letters have a topic, a subscription and the Pub/Sub agent’s roles', () => {
+    expect(granted('roles/pubsub.publisher', 'serviceAccount:forms-notifications@system.gserviceaccount.com', 'xmess-forms-responses')).toBe(true);
+    const agent = `serviceAccount:service-${FAKE.projectNumber}@gcp-sa-pubsub.iam.gserviceaccount.com`;
+    expect(granted('roles/pubsub.publisher', agent, 'xmess-forms-responses-dead')).toBe(true);
+    expect(granted('roles/pubsub.subscriber', agent, FAKE.formsSubscription)).toBe(true);
+    expect(first.some((c) => has(c, 'pubsub', 'topics', 'create', 'xmess-forms-responses-dead'))).toBe(true);
+    expect(first.find((c) => has(c, 'pubsub', 'subscriptions', 'create'))?.args).toContain('--topic=xmess-forms-responses-dead');
+    const policy = first.find((c) => has(c, 'pubsub', 'subscriptions', 'update'));
+    expect(policy?.args).toEqual(expect.arrayContaining([FAKE.formsSubscription, '--dead-letter-topic=projects/p/topics/xmess-forms-responses-dead', '--max-delivery-attempts=10']));
+  });
+
+  test('the Scheduler job calls sweep with an OIDC token of its own account, which may invoke sweep', () => {
+    const job = first.find((c) => has(c, 'scheduler', 'jobs', 'create', 'http', 'xmess-sweep'))!;
+    expect(job.args).toEqual(
+      expect.arrayContaining(['--schedule=*/5 * * * *', '--time-zone=Europe/Madrid', `--uri=${FAKE.sweepUrl}`,
+        '--oidc-service-account-email=xmess-scheduler@p.iam.gserviceaccount.com', `--oidc-token-audience=${FAKE.sweepUrl}`]),
+    );
+    expect(granted('roles/run.invoker', 'serviceAccount:xmess-scheduler@p.iam.gserviceaccount.com', 'run', 'services', 'sweep')).toBe(true);
+  });
+
+  test('one instance per writer; sweeps one at a time; intake keeps concurrency for its write queue', () => {
+    const [intake, sweep, forms] = deploys(first);
+    for (const c of [intake!, sweep!, forms!]) expect(c.args).toContain('--max-instances=1');
+    expect(sweep!.args).toContain('--concurrency=1');
+    expect(Number(flag(intake!, 'concurrency'))).toBeGreaterThan(1);
+  });
+});
+
+describe('running it again', () => {
+  test('creates nothing: only describes, deploys and updates', () => {
+    const creating = second.filter((c) => has(c, 'create') || has(c, 'add-iam-policy-binding') || has(c, 'versions', 'add'));
+    expect(creating.map((c) => c.args.join(' '))).toEqual([]);
+    expect(deploys(second)).toHaveLength(3);
+    expect(second.some((c) => has(c, 'scheduler', 'jobs', 'update', 'http', 'xmess-sweep'))).toBe(true);
+    expect(second.some((c) => has(c, 'pubsub', 'subscriptions', 'update'))).toBe(true);
+  });
+});
+
+describe('--dry-run', () => {
+  test('never calls gcloud and prints the commands a real run makes', () => {
+    expect(dry.calls).toEqual([]);
+    const printed = new Set(dry.stdout.split('\n').filter((l) => l.startsWith('gcloud ')));
+    const placeholders = (s: string) =>
+      Object.entries(FAKE).reduce((acc, [name, value]) => acc.split(value).join(`<${name}>`), s);
+    const ran = new Set(first.map((c) => `gcloud ${shellQuote(c.args.map(placeholders))}`));
+    expect([...ran].filter((c) => !printed.has(c))).toEqual([]);
+    // What a dry run prints beyond the first run is the branch taken when a thing exists.
+    expect([...printed].filter((c) => !ran.has(c))).toEqual([expect.stringMatching(/^gcloud scheduler jobs update http xmess-sweep /)]);
+  });
+});
