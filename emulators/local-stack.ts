@@ -8,8 +8,11 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
 import { workspaceSpec } from '../shared/workspace/workspace-spec';
 import { demoSeed, LOCAL_INTAKE_SECRET, LOCAL_SPREADSHEET_ID } from './demo';
+import { createPageRoutes, type PageHandler } from './page/routes';
 import { createSendGridSink, type SendGridSink } from './sendgrid';
 import { createSheetsEmulator, type SheetsEmulator } from './sheets';
+import type { FormsEmulator } from './forms';
+import { createLocalFormsDoor } from './forms-door';
 
 export interface LocalStackOptions {
   port?: number;
@@ -24,6 +27,8 @@ export interface LocalStack {
   url: string;
   sheets: SheetsEmulator;
   sendgrid: SendGridSink;
+  /** The Forms API v1 emulator; the local form's ID is functionEnv.FORM_ID. */
+  forms: FormsEmulator;
   /** The environment the functions run with, as production would set it. */
   functionEnv: Record<string, string>;
   close(): Promise<void>;
@@ -48,8 +53,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     sheets.reset();
     sendgrid.reset();
   }
+  // ── Google Form door (issue 5): the Forms emulator, the local form, formResponses ──
+  const formsDoor = createLocalFormsDoor({ stateDir: opts.stateDir, reset: opts.reset, ...faults });
 
   const functions = new Map<string, RequestListener>();
+  let page: PageHandler | undefined; // the local page, mounted once the functions are
   const server: Server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -62,18 +70,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (fn) return fn(req, res);
     if (await sheets.handle(req, res)) return;
     if (await sendgrid.handle(req, res)) return;
-    if (path === '/' && req.method === 'GET') return index(res);
+    if (await formsDoor.handle(req, res)) return; // Google Form door: /v1/forms…, /local/forms/…
+    if (page && (await page(req, res))) return;
     res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
   }
-  function index(res: ServerResponse) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-      `<!doctype html><meta charset="utf-8"><title>XMESS local</title><h1>XMESS — entorn local</h1><ul>` +
-        `<li>POST <code>/intake</code> (signat amb <code>${LOCAL_INTAKE_SECRET}</code>)</li>` +
-        `<li><code>/v4/spreadsheets/${LOCAL_SPREADSHEET_ID}</code> (API de Sheets)</li>` +
-        `<li><a href="/outbox">/outbox</a> (correus enviats)</li></ul>`,
-    );
-  }
-
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
@@ -90,18 +90,41 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // The functions read their configuration from the process environment, as in production.
   for (const [k, v] of Object.entries(functionEnv)) process.env[k] ??= v;
 
-  sheets.ensureSpreadsheet(LOCAL_SPREADSHEET_ID, 'XMESS — Comissió Tècnica (local)');
-  await setupWorkspace({ spreadsheetId: LOCAL_SPREADSHEET_ID, rootUrl: `${url}/`, spec: workspaceSpec(demoSeed()) });
+  const loadDemoWorkspace = async () => {
+    sheets.ensureSpreadsheet(LOCAL_SPREADSHEET_ID, 'XMESS — Comissió Tècnica (local)');
+    await setupWorkspace({ spreadsheetId: LOCAL_SPREADSHEET_ID, rootUrl: `${url}/`, spec: workspaceSpec(demoSeed()) });
+  };
+  await loadDemoWorkspace();
 
   await import('../functions/intake');
   functions.set('intake', listenerOf('intake'));
   await import('../functions/sweep');
   functions.set('sweep', listenerOf('sweep'));
 
+  // ── Local page (issue 8): GET /, its assets and the local-only /local/* endpoints. ──
+  // Reset empties the sheet and the outbox and loads the demo workspace again, as
+  // `npm start -- --reset`. The Forms emulator keeps the form (FORM_ID is cached by the
+  // functions) but also its responses, which the next sweep's reconciliation writes back:
+  // the Forms door needs a way to clear responses only, called here.
+  page = createPageRoutes({
+    baseUrl: () => url,
+    functionEnv,
+    reset: async () => {
+      sheets.reset();
+      sendgrid.reset();
+      await loadDemoWorkspace();
+    },
+  });
+  // ── end of the local page block ──
+
+  // ── Google Form door (issue 5): build the local form, register formResponses, start the watch ──
+  await formsDoor.start({ url, spreadsheetId: LOCAL_SPREADSHEET_ID, functionEnv, register: (name) => functions.set(name, listenerOf(name)) });
+
   return {
     url,
     sheets,
     sendgrid,
+    forms: formsDoor.forms,
     functionEnv,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

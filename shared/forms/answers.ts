@@ -5,7 +5,7 @@
 import { COMMITMENTS } from '../domain/form';
 import { caForms } from '../i18n/ca-forms';
 import type { FormAnswer, FormResponse } from './form-source';
-import { answerCodecs, type AnswerCodec } from './google-form';
+import { answerCodecs, type AnswerCodec } from './answer-codecs';
 
 const DEFAULT_CODECS = answerCodecs();
 

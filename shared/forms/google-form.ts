@@ -2,57 +2,16 @@
 // (shared/domain/form.ts) and a call: one item per question, with the definition's fixed
 // question ID, so answers map back to contract keys by ID and never by title or position.
 import type { Call } from '../domain/calls';
-import { QUESTIONS, TOPIC_OTHER, type Question, type QuestionKind } from '../domain/form';
+import { QUESTIONS, TOPIC_OTHER, type Question } from '../domain/form';
 import { foldForMatch } from '../domain/text';
 import { ca } from '../i18n/ca';
 import { caForms } from '../i18n/ca-forms';
+import { codecLabels } from './answer-codecs';
 import type { FormDoc, FormItem, FormQuestion, FormRequest } from './form-source';
 import { formDescription, formTitle, type PoolHours } from './form-text';
 
-export type AnswerValue = string | boolean;
-
-/** How the answers to one question go back to the contract: option label → value. */
-export interface AnswerCodec {
-  key: string;
-  kind: QuestionKind;
-  questionId: string;
-  /** Labels the form offers; any other text passes through as typed (and validation judges it). */
-  labels: Record<string, AnswerValue>;
-}
-
-const CHOICE_LABELS: Record<string, Record<string, string>> = {
-  serviceType: ca.choices.serviceType,
-  trackRecord: ca.choices.trackRecord,
-  modality: ca.choices.modality,
-};
-
 const fieldText = (key: string): { label: string; help: string } =>
   (ca.fields as Record<string, { label: string; help: string }>)[key] ?? { label: key, help: '' };
-
-/** The option label a respondent sees for a contract value. */
-export const choiceLabel = (key: string, value: string): string => CHOICE_LABELS[key]?.[value] ?? value;
-
-function codecLabels(q: Question): Record<string, AnswerValue> {
-  switch (q.kind) {
-    case 'choice':
-      return Object.fromEntries((q.choices ?? []).map((v) => [choiceLabel(q.key, v), v]));
-    case 'topic':
-      return { [ca.choices.topicOther]: TOPIC_OTHER };
-    case 'yesNo':
-      return { [ca.choices.yes]: true, [ca.choices.no]: false };
-    case 'commitment':
-      return { [(ca.commitments as Record<string, string>)[q.key] ?? q.key]: true };
-    default:
-      return {};
-  }
-}
-
-/** One codec per question, keyed by question ID (lower case: Forms IDs are hex). */
-export function answerCodecs(): Map<string, AnswerCodec> {
-  return new Map(
-    QUESTIONS.map((q) => [q.formQuestionId.toLowerCase(), { key: q.key, kind: q.kind, questionId: q.formQuestionId, labels: codecLabels(q) }]),
-  );
-}
 
 /** The call's thematic areas as options, each once, then "Altres". */
 export function topicOptions(call: Call): string[] {

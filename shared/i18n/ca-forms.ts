@@ -1,14 +1,25 @@
 // Catalan text of the Google Form door: the form's title and description (from the call
 // and the bases), the commitment questions, the staff notice for an edited response,
 // the watch notes for the sweep's digest and the form script's output.
+/**
+ * A long date after a preposition, with Catalan contraction and elision: "al 8 de maig",
+ * "a l’1 de maig", "del 8 d’abril", "de l’11 d’abril", "el 8 de maig", "l’1 de maig".
+ */
+export function onDay(prep: '' | 'a' | 'de', day: string): string {
+  const elided = /^(1|11) /.test(day);
+  if (prep === 'a') return elided ? `a l’${day}` : `al ${day}`;
+  if (prep === 'de') return elided ? `de l’${day}` : `del ${day}`;
+  return elided ? `l’${day}` : `el ${day}`;
+}
+
 export const caForms = {
   form: {
     title: (callTitle: string) => `Sol·licitud de mentoria o assessorament especialitzat — ${callTitle}`,
     documentTitle: (callId: string) => `XMESS — sol·licituds de mentories i assessoraments (${callId})`,
     intro:
       'La XMESS ofereix als seus municipis membres mentories (persones d’un ajuntament amb experiència en una política d’economia social i solidària acompanyen un altre ens que la comença) i assessoraments especialitzats (sessions del servei d’assistència tècnica de la XMESS o de personal qualificat d’ajuntaments membres).',
-    deadline: (day: string) => `Termini: fins al ${day} (inclòs), hora de Catalunya.`,
-    sessions: (from: string, to: string) => `Les sessions es faran entre el ${from} i el ${to} (ambdós inclosos).`,
+    deadline: (day: string) => `Termini: fins ${onDay('a', day)} (inclòs), hora de Catalunya.`,
+    sessions: (from: string, to: string) => `Les sessions es faran entre ${onDay('', from)} i ${onDay('', to)} (ambdós inclosos).`,
     pools: (list: string) => `Hores disponibles en aquesta convocatòria: ${list}.`,
     pool: (service: string, hours: number) => `${service}, ${hours.toLocaleString('ca-ES')} h`,
     packages: (hours: number, sessions: number, sessionHours: number) =>
@@ -22,7 +33,7 @@ export const caForms = {
     ],
     priority: (theme: string) =>
       `Si hi ha més demanda que hores, tindran prioritat les sol·licituds amb un alt grau d’implicació, les que reflecteixin diversitat (de necessitats, territorial, de característiques dels municipis, de gènere i interseccionalitat), les que responguin a la temàtica prioritària${theme ? ` («${theme}»)` : ''} i les dels membres recents o amb poca trajectòria en polítiques d’ESS.`,
-    recentMembers: (day: string) => `Es consideren membres recents els ens adherits des del ${day}.`,
+    recentMembers: (day: string) => `Es consideren membres recents els ens adherits des ${onDay('de', day)}.`,
     closing: 'En enviar el formulari rebreu un correu de confirmació amb la referència de la sol·licitud.',
     priorityThemeHelp: (theme: string) =>
       theme

@@ -15,7 +15,12 @@ export const caPage = {
     loadFailed: 'No s’ha pogut carregar: {what}.',
     lastSweepNever: 'Revisió programada: encara no s’ha executat des d’aquesta pàgina.',
     lastSweep: 'Darrera revisió programada:',
-    sweepResult: 'Resultat:',
+    // The sweep's answer (SweepResult), key by key; keys not listed are not shown.
+    sweepSummary: {
+      sent: 'correus de decisió enviats: {n}',
+      failed: 'enviaments fallits: {n}',
+      digest: 'resums al personal: {n}',
+    },
     sweepFailed: 'La revisió programada ha fallat',
     sweeping: 'Executant la revisió programada…',
     resetConfirm: 'Es buidaran el full, el correu i les respostes i es tornaran a carregar les dades de demostració. Voleu continuar?',
@@ -26,6 +31,11 @@ export const caPage = {
       callDeadline: 'Termini (inclòs):',
       callPriority: 'Temàtica prioritària:',
       noCall: 'No hi ha cap convocatòria configurada al full.',
+      callClosed: 'El termini d’aquesta convocatòria ja ha passat: la sol·licitud es registrarà fora de termini.',
+      door: {
+        intake: 'S’envia per la porta signada (POST /intake), com un formulari extern.',
+        forms: 'S’envia com una resposta del formulari de Google (emulador de l’API de Forms).',
+      },
       required: 'obligatori',
       choose: '— Trieu una opció —',
       submit: 'Envia la sol·licitud',
@@ -36,6 +46,7 @@ export const caPage = {
       flags: 'Avisos:',
       noFlags: 'cap',
       sentToForm: 'Resposta enviada al formulari. La sol·licitud apareixerà al full en uns segons.',
+      responseId: 'Identificador de la resposta:',
       invalid: 'La sol·licitud té errors. Reviseu els camps indicats.',
       otherError: 'No s’ha pogut enviar',
       again: 'Omple una altra sol·licitud',

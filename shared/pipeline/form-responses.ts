@@ -3,9 +3,14 @@
 // already handled by this instance costs nothing; one already in the sheet comes back
 // "duplicate" from the pipeline; an edit never rewrites its row, it is logged and staff
 // are told once.
+//
+// Noting an edit or an invalid response once needs to know whether it was noted before.
+// The function never reads the log for that (it would cost a Sheets call on the hot path):
+// what it sees first-hand, submitted after this instance started, can only have been seen
+// by this instance (formResponses runs with max-instances=1), so memory is exact; older
+// ones are left to the sweep's reconciliation, which reads rows and log keys anyway.
 import { localStamp } from '../domain/dates';
 import { parseSubmission } from '../domain/schema';
-import { editNotice } from '../emails/edit-notice';
 import { UpstreamError } from '../errors';
 import { responseToBody } from '../forms/answers';
 import type { FormResponse } from '../forms/form-source';
@@ -13,9 +18,10 @@ import type { Logger } from '../log';
 import type { Mailer } from '../ports';
 import type { SweepState } from '../sweep/state';
 import type { LogEntry } from '../workspace/log-entry';
+import { editKey, noteEdits, type EditedItem } from './form-edits';
 import type { IntakePipeline } from './intake';
 
-/** What the workspace already holds, read only when a response needs it. */
+/** What the workspace already holds: the reconciliation reads it once per run. */
 export interface KnownState {
   rows: Map<string, { reference: string; municipality: string }>;
   /** Log key → the latest stamp it was written at. */
@@ -35,11 +41,14 @@ export function knownFromSweepState(state: Pick<SweepState, 'requests' | 'log'>)
 
 export interface ResponseIntakeDeps {
   pipeline: IntakePipeline;
-  journal: FormsJournal;
+  /** Where edits are logged; the pipeline's read has primed it by then. */
+  journal: Pick<FormsJournal, 'appendLog'>;
   mailer: Mailer;
   staffEmails: string[];
   logger: Logger;
   now?: () => Date;
+  /** When this instance started; defaults to its creation. */
+  bootAt?: Date;
 }
 
 export interface TakeCounts {
@@ -50,6 +59,8 @@ export interface TakeCounts {
   edits: number;
   /** Already handled: by this instance, or recorded as invalid in the log. */
   skipped: number;
+  /** Invalid or edited before this instance started: the reconciliation's to note. */
+  deferred: number;
 }
 
 export interface TakeOptions {
@@ -75,7 +86,6 @@ interface Item {
 
 const versionOf = (r: FormResponse) => r.lastSubmittedTime ?? r.createTime ?? '';
 const isEdited = (r: FormResponse) => Date.parse(r.lastSubmittedTime ?? '') - Date.parse(r.createTime ?? '') > EDIT_GAP_MS;
-export const editKey = (id: string, version: string) => `editada:${id}:${version}`;
 
 /** Recorded invalid since this version was submitted (an edit after that is new data). */
 function invalidRecorded(known: KnownState, i: Item): boolean {
@@ -86,51 +96,17 @@ function invalidRecorded(known: KnownState, i: Item): boolean {
 
 export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
   const now = deps.now ?? (() => new Date());
+  // Submitted after this instance started, a version cannot have reached an earlier one.
+  // Residual window: an old instance still draining as this one starts (Cloud Run may
+  // briefly exceed max-instances), or clock skew between Google and us (NTP: far below a
+  // second); then staff could get a second notice for one edit.
+  const bootMs = (deps.bootAt ?? now()).getTime();
+  const firstHand = (i: Item) => Date.parse(i.version) > bootMs;
   /** responseId → the version this instance has recorded (or found recorded). */
   const handled = new Map<string, string>();
 
-  async function noteEdits(edits: Array<Item & { reference: string; municipality: string }>): Promise<void> {
-    const stamp = localStamp(now());
-    const entries: LogEntry[] = edits.map((e) => ({
-      requestId: e.id,
-      at: stamp,
-      kind: 'editada',
-      state: 'registrat',
-      key: editKey(e.id, e.version),
-      // The new answers are kept here, so nothing the applicant sent is lost.
-      detail: JSON.stringify({ referencia: e.reference, modificada: e.version, respostes: e.body }),
-    }));
-    const notice = editNotice(edits.map((e) => ({ reference: e.reference, municipality: e.municipality, editedAt: e.version })), deps.staffEmails);
-    if (notice) {
-      let result: { messageId?: string; error?: unknown };
-      try {
-        result = { messageId: (await deps.mailer.send(notice)).messageId };
-      } catch (error) {
-        deps.logger.log('WARNING', 'forms: edit notice failed', { error });
-        result = { error };
-      }
-      for (const e of edits) {
-        entries.push({
-          requestId: e.id,
-          at: stamp,
-          kind: 'avis_personal',
-          state: result.error ? 'error' : 'enviat',
-          key: `avis_personal:${editKey(e.id, e.version)}`,
-          detail: result.error ? `intent 1: ${String((result.error as Error).message ?? result.error)}` : `missatge ${result.messageId}`,
-        });
-      }
-    }
-    try {
-      await deps.journal.appendLog(entries);
-    } catch (error) {
-      // The notice is out and this instance will not send it again; another instance
-      // could, before the log says so: the documented window.
-      deps.logger.log('ERROR', 'forms: edit log not written', { error, count: entries.length });
-    }
-  }
-
   async function take(responses: readonly FormResponse[], opts: TakeOptions = {}): Promise<TakeCounts> {
-    const counts: TakeCounts = { listed: responses.length, created: 0, duplicates: 0, invalid: 0, edits: 0, skipped: 0 };
+    const counts: TakeCounts = { listed: responses.length, created: 0, duplicates: 0, invalid: 0, edits: 0, skipped: 0, deferred: 0 };
     const latest = new Map<string, FormResponse>();
     for (const r of responses) {
       if (!r.responseId) continue;
@@ -151,10 +127,8 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
     }
     if (!items.length) return counts;
 
-    // Only an invalid or edited response needs the log (to note it once), so the common
-    // case, new valid responses, costs the pipeline's own read and write.
-    const known = opts.known ?? (items.some((i) => !i.valid || i.edited) ? await deps.journal.readKnown() : undefined);
-    const edits: Array<Item & { reference: string; municipality: string }> = [];
+    const known = opts.known;
+    const edits: EditedItem[] = [];
     const noteIfEdited = (i: Item, reference: string, municipality: string) => {
       if (i.edited && !known?.keys.has(editKey(i.id, i.version))) edits.push({ ...i, reference, municipality });
     };
@@ -165,8 +139,13 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
         counts.duplicates++;
         noteIfEdited(i, row.reference, row.municipality);
         handled.set(i.id, i.version);
-      } else if (known && !i.valid && invalidRecorded(known, i)) {
+      } else if (known && invalidRecorded(known, i)) {
+        // Also a response only the pipeline finds invalid (an area its call does not offer):
+        // recorded once, not again on every sweep.
         counts.skipped++;
+        handled.set(i.id, i.version);
+      } else if (!known && (!i.valid || i.edited) && !firstHand(i)) {
+        counts.deferred++; // noted or not, the next reconciliation knows
         handled.set(i.id, i.version);
       } else toSubmit.push(i);
     }
@@ -191,7 +170,7 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
     }
     if (edits.length) {
       counts.edits = edits.length;
-      await noteEdits(edits);
+      await noteEdits(edits, { ...deps, now });
     }
     // Thrown after the rest is recorded, so the trigger's retry only redoes what failed.
     if (unavailable) throw new UpstreamError('sheets', true, { message: `intake unavailable for ${unavailable} form responses` });

@@ -1,0 +1,59 @@
+// `npm run form -- create|update|relay`: builds the Google Form from the form definition
+// and the call the Commission keeps in the sheet, or prints the Apps Script relay with the
+// live form's map. With GOOGLE_ROOT_URL set it works on the local emulators.
+import { parseArgs } from 'node:util';
+import { GoogleFormsSource } from '../shared/adapters/forms';
+import { SheetsWorkspace } from '../shared/adapters/sheets';
+import { chooseCall, publishForm } from '../shared/forms/publish';
+import { caForms } from '../shared/i18n/ca-forms';
+import { relayMap, relayScript } from './apps-script/relay';
+
+const t = caForms.script;
+
+export interface CommandResult {
+  code: number;
+  out: string;
+  formId?: string;
+}
+
+export async function formCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { spreadsheet: { type: 'string' }, form: { type: 'string' }, call: { type: 'string' } },
+  });
+  const command = positionals[0];
+  const rootUrl = env.GOOGLE_ROOT_URL || undefined;
+  const formId = values.form ?? (env.FORM_ID || undefined);
+  const source = new GoogleFormsSource({ rootUrl, edit: true });
+
+  if (command === 'relay') {
+    if (!formId) return { code: 2, out: t.needForm };
+    const form = await source.get(formId);
+    const { missing } = relayMap(form);
+    if (missing.length) return { code: 1, out: t.idsChanged(missing) };
+    return { code: 0, out: relayScript(form), formId };
+  }
+  if (command !== 'create' && command !== 'update') return { code: 2, out: t.usage };
+  const spreadsheetId = values.spreadsheet ?? (env.SPREADSHEET_ID || undefined);
+  if (!spreadsheetId) return { code: 2, out: t.needSpreadsheet };
+  if (command === 'update' && !formId) return { code: 2, out: t.needForm };
+
+  // One read gives the calls and their pools of hours (the description shows both).
+  const state = await new SheetsWorkspace({ spreadsheetId, rootUrl }).readSweepState();
+  const call = chooseCall(state.calls, { id: values.call });
+  if (!call) return { code: 1, out: values.call ? t.unknownCall(values.call) : t.noCall };
+  const published = await publishForm(source, { call, pools: state.pools, formId: command === 'update' ? formId : undefined });
+  const lines = [
+    published.created ? t.created : t.updated,
+    t.call(call.id, call.title),
+    t.formId(published.formId),
+    t.url(published.responderUri),
+    t.ids,
+    ...[...published.questionIds].map(([key, id]) => `  ${key} → ${id}`),
+    ...(published.removed.length ? [t.removed(published.removed)] : []),
+    ...(published.renumbered.length ? [t.idsChanged(published.renumbered)] : []),
+    t.editing,
+  ];
+  return { code: published.renumbered.length ? 1 : 0, out: lines.join('\n'), formId: published.formId };
+}
