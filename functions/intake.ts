@@ -6,6 +6,7 @@ import { verifySignature } from '../shared/domain/signature';
 import { ca } from '../shared/i18n/ca';
 import type { Logger } from '../shared/log';
 import type { IntakePipeline } from '../shared/pipeline/intake';
+import { intakeSecrets } from '../shared/config';
 import { intakeRuntime } from '../shared/runtime';
 import { answerCrash, answerError, answerOutcome } from './http-answer';
 
@@ -46,5 +47,8 @@ export function createIntake(deps: () => Promise<IntakeShellDeps>): HttpFunction
   };
 }
 
-export const intake = createIntake(intakeRuntime);
+export const intake = createIntake(async () => {
+  const runtime = await intakeRuntime();
+  return { ...runtime, secrets: intakeSecrets(runtime.config) };
+});
 functions.http('intake', intake);

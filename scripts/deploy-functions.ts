@@ -3,10 +3,9 @@
 import type { FunctionTarget } from './function-targets';
 import { ACCOUNTS, accountEmail, SECRETS, TOPIC, type DeployOptions, type SecretEnv, type Target } from './deploy-resources';
 
-// What each function reads today: sweep and form-responses build on the intake runtime,
-// whose shared/config.ts requires INTAKE_SECRET as well. Once it is intake-only, drop it
-// from their lists (the plan only adds bindings: remove theirs by hand, once).
+// Least privilege: only the intake verifies signatures, so only it reads INTAKE_SECRET.
 const EVERY_SECRET: SecretEnv[] = ['INTAKE_SECRET', 'SENDGRID_API_KEY'];
+const MAIL_ONLY: SecretEnv[] = ['SENDGRID_API_KEY'];
 
 interface Runtime {
   secrets: SecretEnv[];
@@ -28,13 +27,13 @@ export const RUNTIME: Record<Target, Runtime> = {
     timeout: '120s', // Sheets 429 back-off may take tens of seconds before the 503
   },
   sweep: {
-    secrets: EVERY_SECRET,
+    secrets: MAIL_ONLY,
     trigger: () => ['--trigger-http', '--no-allow-unauthenticated'],
     scaling: ['--max-instances=1', '--concurrency=1', '--memory=512Mi'], // sweeps never overlap
     timeout: '300s',
   },
   formResponses: {
-    secrets: EVERY_SECRET,
+    secrets: MAIL_ONLY,
     trigger: (o) => [`--trigger-topic=${TOPIC}`, '--retry', `--trigger-service-account=${accountEmail(ACCOUNTS.formResponses, o.project)}`],
     // As intake: notifications arriving together (Forms may repeat them) share one flush.
     scaling: ['--max-instances=1', '--concurrency=10', '--cpu=1', '--memory=512Mi'],

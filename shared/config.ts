@@ -10,7 +10,8 @@ const emailList = z
 
 const schema = z.object({
   SPREADSHEET_ID: z.string().min(1),
-  INTAKE_SECRET: z.string().min(16),
+  /** Only the intake verifies signatures; the other functions are deployed without it. */
+  INTAKE_SECRET: z.string().min(16).optional(),
   /** The secret being retired during a rotation; both verify until it is removed. */
   INTAKE_SECRET_PREVIOUS: z.string().min(16).optional(),
   SENDGRID_API_KEY: z.string().min(1),
@@ -35,5 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return result.data;
 }
 
-export const intakeSecrets = (c: Config): string[] =>
-  [c.INTAKE_SECRET, c.INTAKE_SECRET_PREVIOUS].filter((s): s is string => Boolean(s));
+/** The secrets a signature may use; the intake cannot run without the current one. */
+export function intakeSecrets(c: Config): string[] {
+  if (!c.INTAKE_SECRET) throw new ConfigError(['INTAKE_SECRET']);
+  return [c.INTAKE_SECRET, c.INTAKE_SECRET_PREVIOUS].filter((s): s is string => Boolean(s));
+}

@@ -1,6 +1,6 @@
 // Builds the production adapters from configuration, once per process, on first use:
 // a cold start pays for loading the Google and SendGrid clients only when a request comes.
-import { intakeSecrets, loadConfig, type Config } from './config';
+import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createIntakePipeline, type IntakePipeline } from './pipeline/intake';
 import { createSweep, type SweepResult } from './pipeline/sweep';
@@ -9,7 +9,6 @@ import type { SheetsWorkspace } from './adapters/sheets';
 
 export interface IntakeRuntime {
   config: Config;
-  secrets: string[];
   pipeline: IntakePipeline;
   logger: Logger;
   store: SheetsWorkspace;
@@ -68,7 +67,7 @@ export function intakeRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Int
       replyTo: config.REPLY_TO ?? config.STAFF_EMAILS[0],
       logger,
     });
-    return { config, secrets: intakeSecrets(config), pipeline, logger, store, mailer };
+    return { config, pipeline, logger, store, mailer };
   })().catch((e) => {
     intake = undefined; // a configuration fixed by redeploying must not stay cached as broken
     throw e;
