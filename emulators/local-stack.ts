@@ -103,15 +103,16 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
   // ── Local page (issue 8): GET /, its assets and the local-only /local/* endpoints. ──
   // Reset empties the sheet and the outbox and loads the demo workspace again, as
-  // `npm start -- --reset`. The Forms emulator keeps the form (FORM_ID is cached by the
-  // functions) but also its responses, which the next sweep's reconciliation writes back:
-  // the Forms door needs a way to clear responses only, called here.
+  // `npm start -- --reset`. The Forms emulator keeps the form and its watch (FORM_ID is
+  // cached by the functions) and forgets its responses, or the next sweep's reconciliation
+  // would write them back.
   page = createPageRoutes({
     baseUrl: () => url,
     functionEnv,
     reset: async () => {
       sheets.reset();
       sendgrid.reset();
+      formsDoor.forms.clearResponses();
       await loadDemoWorkspace();
     },
   });

@@ -42,6 +42,8 @@ export interface FormsEmulator {
   setFaults(f: { faultRate?: number; latencyMs?: number }): void;
   counters(): { total: number; byMethod: Record<string, number> };
   reset(): void;
+  /** Forget every response, keeping forms and watches (the local page's reset). */
+  clearResponses(): void;
 }
 
 // The statuses Google documents as worth retrying for Workspace APIs: 429, 500, 503.
@@ -151,6 +153,10 @@ export function createFormsEmulator(opts: FormsEmulatorOptions = {}): FormsEmula
       if (f.latencyMs !== undefined) latencyMs = f.latencyMs;
     },
     counters: () => ({ total: Object.values(byMethod).reduce((a, b) => a + b, 0), byMethod: { ...byMethod } }),
+    clearResponses() {
+      state.responses = {};
+      persist();
+    },
     reset() {
       // Listeners are wiring, not state, so they survive a reset.
       state = emptyState();

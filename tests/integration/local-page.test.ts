@@ -63,3 +63,19 @@ describe('the local page', () => {
     expect(await res.json()).toMatchObject({ reference: expect.stringMatching(/^DEMO-\d{3}$/), flags: [] });
   });
 });
+
+describe('reset from the page', () => {
+  test('starts the demo again: no rows, no mail, and old form responses do not come back', async () => {
+    const { formAnswers } = await import('../support/form-answers');
+    const formId = stack.functionEnv.FORM_ID!;
+    stack.forms.addResponse(formId, formAnswers());
+    await stack.forms.flush();
+    const { readRequests } = await import('../support/stack');
+    await expect.poll(async () => (await readRequests(stack.api)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect((await post('/local/reset', {})).status).toBeLessThan(300);
+    expect(await readRequests(stack.api)).toEqual([]);
+    expect(stack.sendgrid.messages()).toEqual([]);
+    await fetch(`${stack.url}/sweep`, { method: 'POST' }); // reconciliation against the Forms API
+    expect(await readRequests(stack.api)).toEqual([]);
+  });
+});
