@@ -4,6 +4,7 @@
 import { auth as googleAuth, forms, type forms_v1 } from '@googleapis/forms';
 import { UpstreamError } from '../errors';
 import type { FormDoc, FormRequest, FormResponse, FormSource, FormWatch } from '../forms/form-source';
+import { retryConfig } from './google-retry';
 
 export interface FormsOptions {
   /** Local emulator root (GOOGLE_ROOT_URL); unset in production. */
@@ -20,25 +21,6 @@ export interface FormsOptions {
 const READ_SCOPES = ['https://www.googleapis.com/auth/forms.responses.readonly'];
 const EDIT_SCOPES = ['https://www.googleapis.com/auth/forms.body'];
 
-/**
- * Reads, renewals and deletions may be retried on 429/5xx. Creating a form, a watch or
- * applying a batchUpdate is retried only on 429 (refused, never applied): a 5xx may have
- * been applied, and the caller decides what to do (the script can simply be run again).
- */
-function retryConfig(retries: number, delay: number, idempotent: boolean) {
-  return {
-    retry: true,
-    retryConfig: {
-      retry: retries,
-      retryDelay: delay,
-      retryDelayMultiplier: 2,
-      maxRetryDelay: 20_000,
-      httpMethodsToRetry: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE'],
-      statusCodesToRetry: idempotent ? [[429, 429], [500, 599]] : [[429, 429]],
-      noResponseRetries: idempotent ? retries : 0,
-    },
-  };
-}
 
 const statusOf = (e: unknown): number | undefined =>
   (e as { response?: { status?: number } }).response?.status ?? (e as { status?: number }).status;

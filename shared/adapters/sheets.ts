@@ -21,6 +21,7 @@ import { COMMISSION_COLUMNS } from '../workspace/commission-columns';
 import { POOL_HELPERS } from '../workspace/tabs-extra';
 import type { RequestView, SweepState } from '../sweep/state';
 import { requestFormulas } from '../workspace/request-formulas';
+import { retryConfig } from './google-retry';
 
 export interface SheetsOptions {
   spreadsheetId: string;
@@ -42,25 +43,6 @@ export function sheetsApi(opts: Pick<SheetsOptions, 'rootUrl'>): sheets_v4.Sheet
   });
 }
 
-/**
- * Reads may be retried on any 429/5xx. A write answered 5xx may have been applied, so
- * writes are retried by the client only on 429 (refused, never applied); the caller
- * re-reads and writes what is missing instead of repeating blindly.
- */
-function retryConfig(retries: number, delay: number, write: boolean) {
-  return {
-    retry: true,
-    retryConfig: {
-      retry: retries,
-      retryDelay: delay,
-      retryDelayMultiplier: 2,
-      maxRetryDelay: 20_000,
-      httpMethodsToRetry: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'],
-      statusCodesToRetry: write ? [[429, 429]] : [[429, 429], [500, 599]],
-      noResponseRetries: write ? 0 : retries,
-    },
-  };
-}
 
 type Cell = sheets_v4.Schema$CellData;
 const cellValue = (c: Cell | undefined): unknown => {
@@ -197,7 +179,7 @@ export class SheetsWorkspace implements WorkspaceStore {
           fields:
             'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),data(startRow,startColumn,rowData(values(effectiveValue))))',
         },
-        retryConfig(this.retries, this.delay, false),
+        retryConfig(this.retries, this.delay, true),
       ),
     );
     const byTitle = new Map((res.data.sheets ?? []).map((s) => [s.properties?.title ?? '', s]));
@@ -309,7 +291,7 @@ export class SheetsWorkspace implements WorkspaceStore {
     await this.call(true, () =>
       this.api.spreadsheets.batchUpdate(
         { spreadsheetId: this.opts.spreadsheetId, requestBody: { requests } },
-        retryConfig(this.retries, this.delay, true),
+        retryConfig(this.retries, this.delay, false),
       ),
     );
   }

@@ -3,19 +3,19 @@
 import { caDecisions as t } from '../i18n/ca-decisions';
 import { caMail } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
-import { escapeHtml, layout, paragraphs } from './html';
+import { layout, paragraphs } from './html';
+import { staffListEmail } from './staff-list';
 
 export function digestEmail(items: readonly string[], staff: string[]): OutgoingEmail | undefined {
   if (!items.length || !staff.length) return undefined;
-  const subject = t.digest.subject(items.length);
-  return {
-    to: staff,
-    subject,
-    text: [t.digest.intro, '', ...items.map((i) => `- ${i}`), '', caMail.signature].join('\n'),
-    html: layout(subject, `<p>${escapeHtml(t.digest.intro)}</p><ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`, caMail.signature),
-    customArgs: { kind: 'resum' },
-    categories: ['resum'],
-  };
+  return staffListEmail({
+    subject: t.digest.subject(items.length),
+    intro: t.digest.intro,
+    items: items.map((title) => ({ title })),
+    staff,
+    kind: 'resum',
+    category: 'resum',
+  });
 }
 
 export function announcementEmail(opts: { municipality: string; topic: string; recipients: string[]; staff: string[]; requestId: string }): OutgoingEmail | undefined {

@@ -3,8 +3,8 @@
 import type { ClassifiedRequest } from '../domain/classify';
 import type { FieldErrors } from '../domain/schema';
 import { caMail } from '../i18n/ca-mail';
+import { staffListEmail } from './staff-list';
 import type { OutgoingEmail } from '../ports';
-import { escapeHtml, layout } from './html';
 
 const t = caMail.staffNotice;
 
@@ -34,19 +34,12 @@ export function staffNotice(
     lines.push({ title: `${t.invalid}: ${i.id}`, detail: reasons, flagged: true });
   }
   lines.sort((a, b) => Number(b.flagged) - Number(a.flagged));
-  const subject = t.subject(requests.length, attention);
-  return {
-    to: staff,
-    subject,
-    text: [t.intro, '', ...lines.map((l) => `- ${l.title}\n  ${l.detail}`), '', caMail.signature].join('\n'),
-    html: layout(
-      subject,
-      `<p>${escapeHtml(t.intro)}</p><ul>${lines
-        .map((l) => `<li${l.flagged ? ' style="color:#a40000"' : ''}><strong>${escapeHtml(l.title)}</strong><br>${escapeHtml(l.detail)}</li>`)
-        .join('')}</ul>`,
-      caMail.signature,
-    ),
-    customArgs: { kind: 'avis_personal' },
-    categories: ['avis_personal'],
-  };
+  return staffListEmail({
+    subject: t.subject(requests.length, attention),
+    intro: t.intro,
+    items: lines,
+    staff,
+    kind: 'avis_personal',
+    category: 'avis_personal',
+  });
 }
