@@ -9,6 +9,7 @@ import type { Logger } from './log';
 import { createResponseIntake, knownFromSweepState, type FormsJournal, type ResponseIntake } from './pipeline/form-responses';
 import { createFormsWatch, type FormsWatch } from './pipeline/forms-watch';
 import { intakeRuntime } from './runtime';
+import type { SweepState } from './sweep/state';
 
 const schema = z.object({
   /** The Google Form's ID (printed by `npm run form -- create`). */
@@ -69,8 +70,8 @@ export function formsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Form
 }
 
 /** The sweep's Forms step; none when FORM_ID is unset (a deployment without the Google Form). */
-export async function formsSweepSteps(env: NodeJS.ProcessEnv = process.env): Promise<Array<() => Promise<string[]>>> {
+export async function formsSweepSteps(env: NodeJS.ProcessEnv = process.env): Promise<Array<(state: SweepState) => Promise<string[]>>> {
   if (!env.FORM_ID) return [];
   const { watch } = await formsRuntime(env);
-  return [() => watch.sweepStep()];
+  return [(state) => watch.sweepStep(knownFromSweepState(state))];
 }

@@ -6,10 +6,9 @@ import { randomInt } from 'node:crypto';
 import type { RequestHandler } from './batch-update';
 import { invalid } from './errors';
 import { applyMask, parseFieldMask } from './fields';
-import { renameInFormula } from './formula-refs';
-import { addSheetTo, findSheet, reindex, sheetById } from './model';
+import { addSheetTo, observerOf, reindex, sheetById } from './model';
 import type { GridRange, Json, Sheet, SheetProperties, Spreadsheet } from './model';
-import { appendDimension, insertDimension, parseDimension } from './structure';
+import { appendDimension, insertDimension, parseDimension, renameSheet } from './structure';
 
 function mask(fields: unknown): ReturnType<typeof parseFieldMask> {
   if (typeof fields !== 'string' || !fields.trim()) throw invalid('At least one field must be updated.');
@@ -17,21 +16,6 @@ function mask(fields: unknown): ReturnType<typeof parseFieldMask> {
 }
 
 const newId = (): number => randomInt(1, 2 ** 31 - 1);
-
-function renameSheet(ss: Spreadsheet, sheet: Sheet, title: string): void {
-  const old = sheet.properties.title;
-  if (title === old) return;
-  const clash = findSheet(ss, title, true);
-  if (clash && clash !== sheet) throw invalid(`A sheet with the name "${title}" already exists. Please enter another name.`);
-  for (const owner of ss.sheets) {
-    for (const row of owner.rows) {
-      for (const cell of row ?? []) {
-        const f = cell?.userEnteredValue?.formulaValue;
-        if (cell && f !== undefined) cell.userEnteredValue = { formulaValue: renameInFormula(f, old, title) };
-      }
-    }
-  }
-}
 
 const updateSheetProperties: RequestHandler = (ss, req, where) => {
   const props = (req['properties'] ?? {}) as Partial<SheetProperties>;
@@ -44,14 +28,21 @@ const updateSheetProperties: RequestHandler = (ss, req, where) => {
   renameSheet(ss, sheet, updated.title);
   const grid = updated.gridProperties ?? sheet.properties.gridProperties;
   if (!(grid.rowCount > 0 && grid.columnCount > 0)) throw invalid('rowCount and columnCount must be positive.');
-  // Shrinking the grid drops the cells outside it.
+  const before = { title: sheet.properties.title, ...sheet.properties.gridProperties };
+  // Shrinking the grid drops the cells outside it (rows are replaced, never cut in place).
   sheet.rows.length = Math.min(sheet.rows.length, grid.rowCount);
-  for (const row of sheet.rows) if (row && row.length > grid.columnCount) row.length = grid.columnCount;
+  sheet.rows.forEach((row, r) => {
+    if (row && row.length > grid.columnCount) sheet.rows[r] = row.slice(0, grid.columnCount);
+  });
   sheet.properties = { ...updated, sheetId: sheet.properties.sheetId, sheetType: 'GRID', gridProperties: grid };
   const index = Math.min(Math.max(updated.index ?? 0, 0), ss.sheets.length - 1);
   ss.sheets.splice(ss.sheets.indexOf(sheet), 1);
   ss.sheets.splice(index, 0, sheet);
   reindex(ss);
+  // The engine hears of it once the sheet has its new title and grid.
+  const observer = observerOf(ss);
+  if (before.title !== updated.title) observer?.sheetRenamed(sheet, before.title);
+  if (before.rowCount !== grid.rowCount || before.columnCount !== grid.columnCount) observer?.gridResized(sheet, before);
   return undefined;
 };
 
@@ -80,6 +71,7 @@ export const SHEET_REQUESTS: Record<string, RequestHandler> = {
     if (ss.sheets.length === 1) throw invalid("You can't remove all the sheets in a document.");
     ss.sheets.splice(ss.sheets.indexOf(sheet), 1);
     reindex(ss);
+    observerOf(ss)?.sheetRemoved(sheet);
     return undefined;
   },
 

@@ -1,12 +1,24 @@
-// Formula evaluation with HyperFormula (GPL-3 licence key), one engine per spreadsheet, built
-// from the model and cached until the spreadsheet's revision changes. Rebuilding on change
-// (rather than patching the engine) keeps the model the single source of truth: inserted
-// rows, grown grids and renamed sheets simply produce new translated formulas
-// (formula-translate.ts), so open-ended ranges follow the grid as in Sheets.
+// Formula evaluation with HyperFormula (GPL-3 licence key): one live engine per spreadsheet
+// (engine-live.ts), built from the model the first time a formula value is needed and then
+// kept in step with every edit rather than rebuilt — inserted rows, grown grids, added and
+// renamed sheets included — so open-ended ranges follow the grid as in Sheets. The model
+// stays the source of truth: a write works on a copy that the engine follows (engineFollow);
+// if the write fails the copy is dropped, and so is the engine if it had already mirrored
+// part of it (engineRevert) — the next read builds a fresh one, as it does after loading the
+// state file or after an edit the engine could not mirror.
 //
-// Literal text never reaches HyperFormula as something it could parse: every string is
-// handed over with a leading apostrophe, HyperFormula's "this is text" marker, so a RAW
-// `=IMPORTXML(…)` or `'2024-01-01` stays a string. Only `formulaValue` cells are formulas.
+// Reads are lazy: a cell holding a literal is answered from the model without the engine; an
+// empty cell asks the engine only whether an array spills into it, which needs no
+// evaluation; only formula values (and spilled ones) wait for the recalculation of pending
+// edits. A spreadsheet without formulas has no engine at all.
+//
+// Speed at the workspace's scale also needed: COUNTIF(S), SUMIF(S) and exact MATCH replaced
+// by equivalents that share work between the thousands of formulas over the same columns
+// (engine-criteria.ts, engine-lookup.ts), and one quadratic step of HyperFormula's graph
+// building avoided (engine-patches.ts).
+//
+// Literal text never reaches HyperFormula as something it could parse (engine-content.ts):
+// a RAW `=IMPORTXML(…)` stays a string. Only `formulaValue` cells are formulas.
 //
 // Checked to evaluate as Google Sheets does (tests/integration/sheets-emulator-formulas):
 //   IF, IFERROR, AND, OR, NOT, LEN, TRIM, LOWER, UPPER, SUM, SUMIF, SUMIFS, COUNT, COUNTA,
@@ -25,14 +37,12 @@
 //   - Google-only functions (IMPORTXML, QUERY, REGEXMATCH, …) evaluate to #NAME?.
 //   - numbers are rounded to ~15 significant digits internally (HyperFormula smartRounding).
 //   - stored formula text is returned as entered; Sheets also upper-cases function names.
-import { HyperFormula } from 'hyperformula';
-import type { CellValue } from 'hyperformula';
-import { registerSheetsFunctions } from './engine-functions';
-import { errorText, toExtended } from './engine-values';
-import { translateFormula } from './formula-translate';
-import type { SheetShape } from './formula-translate';
-import { findSheet, getCell } from './model';
+import type { GridBox } from './a1';
+import { engineBuilds, LiveEngine } from './engine-live';
+import { getCell } from './model';
 import type { ExtendedValue, Sheet, Spreadsheet } from './model';
+
+export { engineBuilds };
 
 export type NumberKind = 'DATE' | 'DATE_TIME' | 'TIME';
 
@@ -45,53 +55,46 @@ export interface EvaluatedCell {
   spilled?: boolean;
 }
 
-const engineName = (s: Sheet): string => `s${s.properties.sheetId}`;
+const engines = new WeakMap<Spreadsheet, LiveEngine>();
 
-function hasFormulas(ss: Spreadsheet): boolean {
-  return ss.sheets.some((s) => s.rows.some((r) => r?.some((c) => c?.userEnteredValue?.formulaValue !== undefined)));
-}
-
-function rawContent(v: ExtendedValue | undefined, translate: (f: string) => string): unknown {
-  if (!v) return null;
-  if (v.formulaValue !== undefined) return translate(v.formulaValue);
-  if (v.numberValue !== undefined) return v.numberValue;
-  if (v.boolValue !== undefined) return v.boolValue;
-  if (v.stringValue !== undefined) return `'${v.stringValue}`; // apostrophe: always literal text
-  if (v.errorValue) return errorText(v.errorValue);
-  return null;
-}
-
-export class Evaluation {
-  private readonly hf?: HyperFormula;
-  private readonly values = new Map<number, CellValue[][]>();
-
-  constructor(ss: Spreadsheet) {
-    if (!hasFormulas(ss)) return;
-    registerSheetsFunctions();
-    const shape = (s: Sheet): SheetShape => ({
-      engineName: `'${engineName(s)}'`,
-      rowCount: s.properties.gridProperties.rowCount,
-      columnCount: s.properties.gridProperties.columnCount,
-    });
-    const data: Record<string, unknown[][]> = {};
-    for (const sheet of ss.sheets) {
-      const ctx = {
-        own: shape(sheet),
-        resolve: (title: string) => {
-          const target = findSheet(ss, title);
-          return target ? shape(target) : undefined;
-        },
-      };
-      data[engineName(sheet)] = sheet.rows.map((row) =>
-        (row ?? []).map((cell) => rawContent(cell?.userEnteredValue, (f) => translateFormula(f, ctx))),
-      );
-    }
-    this.hf = HyperFormula.buildFromSheets(data as never, {
-      licenseKey: 'gpl-v3',
-      useArrayArithmetic: true,
-      maxRows: 100_000,
-    });
+/** The spreadsheet's live engine, built from the model if it has none (or a broken one). */
+function engineFor(ss: Spreadsheet): LiveEngine {
+  let live = engines.get(ss);
+  if (live?.broken) {
+    live.dispose();
+    live = undefined;
   }
+  if (!live) {
+    live = new LiveEngine(ss);
+    engines.set(ss, live);
+  }
+  return live;
+}
+
+// Where a sheet's formulas start tells which cells can hold no computed value: an array
+// spills right and down from its formula, so a cell above or left of every formula is never
+// reached. Reads of such cells (the plain columns left of the helper columns) then need no
+// engine at all, not even one to ask. Cached per sheet and revision.
+const frontiers = new WeakMap<Sheet, { revision: number; row: number; col: number }>();
+
+function frontier(ss: Spreadsheet, sheet: Sheet): { row: number; col: number } {
+  const hit = frontiers.get(sheet);
+  if (hit?.revision === ss.revision) return hit;
+  const f = { revision: ss.revision, row: Infinity, col: Infinity };
+  sheet.rows.forEach((cells, r) =>
+    cells?.forEach((cell, c) => {
+      if (cell?.userEnteredValue?.formulaValue === undefined) return;
+      f.row = Math.min(f.row, r);
+      f.col = Math.min(f.col, c);
+    }),
+  );
+  frontiers.set(sheet, f);
+  return f;
+}
+
+/** Computed values of one spreadsheet; the engine is built only when one is needed. */
+export class Evaluation {
+  constructor(private readonly ss?: Spreadsheet) {}
 
   cell(sheet: Sheet, row: number, col: number): EvaluatedCell {
     const entered = getCell(sheet, row, col)?.userEnteredValue;
@@ -99,53 +102,69 @@ export class Evaluation {
       const { formulaValue: _f, ...literal } = entered;
       return Object.keys(literal).length ? { value: literal } : {};
     }
-    const found = this.sheetValues(sheet);
-    if (!found || !this.hf) return {};
-    const [sheetId, values] = found;
-    const raw = values[row]?.[col] ?? null;
-    const value = toExtended(raw);
-    if (!value) return {};
-    const out: EvaluatedCell = { value };
-    if (!entered) out.spilled = true;
-    if (typeof raw === 'number') {
-      const t = this.hf.getCellValueDetailedType({ sheet: sheetId, row, col });
-      if (t === 'NUMBER_DATE') out.numberKind = 'DATE';
-      else if (t === 'NUMBER_DATETIME') out.numberKind = 'DATE_TIME';
-      else if (t === 'NUMBER_TIME') out.numberKind = 'TIME';
+    const ss = this.ss;
+    if (!ss) return {};
+    if (!entered) {
+      const f = frontier(ss, sheet);
+      if (row < f.row || col < f.col) return {};
     }
-    return out;
+    return withEngine(ss, (live) => live.computed(sheet, row, col, !entered));
   }
 
-  /** Rows that hold computed values (formula results and spills) in the engine. */
-  height(sheet: Sheet): number {
-    return this.sheetValues(sheet)?.[1].length ?? 0;
+  /** Rows that hold values spilled by array formulas, looking at columns before `endCol`. */
+  height(sheet: Sheet, endCol = Infinity): number {
+    const ss = this.ss;
+    if (!ss || endCol <= frontier(ss, sheet).col) return 0;
+    return withEngine(ss, (live) => live.spillHeight(sheet));
   }
 
-  private sheetValues(sheet: Sheet): [number, CellValue[][]] | undefined {
-    if (!this.hf) return undefined;
-    const sheetId = this.hf.getSheetId(engineName(sheet));
-    if (sheetId === undefined) return undefined;
-    let values = this.values.get(sheetId);
-    if (!values) {
-      values = this.hf.getSheetValues(sheetId);
-      this.values.set(sheetId, values);
-    }
-    return [sheetId, values];
-  }
-
-  dispose(): void {
-    this.hf?.destroy();
+  /** End of the rows of `box` that can hold anything: past it, reads would find nothing. */
+  lastRow(sheet: Sheet, box: GridBox): number {
+    if (box.endRow <= sheet.rows.length) return box.endRow; // no need to ask about spills
+    return Math.min(box.endRow, Math.max(sheet.rows.length, this.height(sheet, box.endCol)));
   }
 }
 
-const cache = new WeakMap<Spreadsheet, { revision: number; evaluation: Evaluation }>();
+/**
+ * Runs a read on the engine. If HyperFormula fails while recalculating, the engine is not to
+ * be trusted any more: it is replaced by a fresh build and the read tried once more.
+ */
+function withEngine<T>(ss: Spreadsheet, read: (live: LiveEngine) => T): T {
+  const live = engineFor(ss);
+  try {
+    return read(live);
+  } catch (e) {
+    if (live.pristine) throw e;
+    live.broken = true;
+    return read(engineFor(ss));
+  }
+}
 
-/** The (cached) evaluation of a spreadsheet at its current revision. */
+const PLAIN = new Evaluation();
+
+/** The evaluation of a spreadsheet as it is now. */
 export function evaluate(ss: Spreadsheet): Evaluation {
-  const hit = cache.get(ss);
-  if (hit && hit.revision === ss.revision) return hit.evaluation;
-  hit?.evaluation.dispose();
-  const evaluation = new Evaluation(ss);
-  cache.set(ss, { revision: ss.revision, evaluation });
-  return evaluation;
+  return engines.has(ss) || ss.sheets.some((s) => frontier(ss, s).col !== Infinity) ? new Evaluation(ss) : PLAIN;
+}
+
+/** A write starts on `copy` of `stored`: the engine follows the copy's edits. */
+export function engineFollow(stored: Spreadsheet, copy: Spreadsheet): void {
+  const live = engines.get(stored);
+  if (!live) return;
+  engines.delete(stored);
+  live.follow(copy);
+  engines.set(copy, live);
+}
+
+/** The write on `copy` failed and `stored` stays: keep the engine only if it saw no edit. */
+export function engineRevert(copy: Spreadsheet, stored: Spreadsheet): void {
+  const live = engines.get(copy);
+  engines.delete(copy);
+  if (!live) return;
+  if (live.changed || live.broken) {
+    live.dispose();
+    return;
+  }
+  live.follow(stored);
+  engines.set(stored, live);
 }

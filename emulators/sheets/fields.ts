@@ -68,6 +68,18 @@ export function selectFields(value: unknown, tree: FieldTree): unknown {
   return out;
 }
 
+/** Whether a partial response with this mask keeps the member at `path`. */
+export function selects(tree: FieldTree, path: readonly string[]): boolean {
+  let node = tree;
+  for (const key of path) {
+    if (node.size === 0 || node.has('*')) return true;
+    const sub = node.get(key);
+    if (!sub) return false;
+    node = sub;
+  }
+  return true;
+}
+
 /**
  * Update mask: copies the masked members from `source` into `target`, deleting the ones the
  * source lacks. `*` replaces the whole object.
@@ -89,7 +101,8 @@ export function applyMask(
       else target[key] = structuredClone(src);
       continue;
     }
-    const dst = isObject(target[key]) ? (target[key] as Record<string, unknown>) : {};
+    // A copy: the nested object may be shared with the stored cell a write started from.
+    const dst = isObject(target[key]) ? { ...(target[key] as Record<string, unknown>) } : {};
     applyMask(dst, isObject(src) ? src : {}, sub);
     if (Object.keys(dst).length) target[key] = dst;
     else delete target[key];

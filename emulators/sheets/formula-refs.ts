@@ -3,7 +3,7 @@
 // returns it for FORMULA renders); this module derives from it (1) the text HyperFormula
 // evaluates — see engine.ts for why it must be rewritten — and (2) the text after rows or
 // columns are inserted or a sheet is renamed, which is how Sheets keeps formulas pointing at
-// the same data.
+// the same data. formula-info.ts summarises what a formula refers to.
 import { columnToLetters, lettersToColumn, quoteSheetName } from './a1';
 
 export interface Endpoint {
@@ -31,9 +31,13 @@ const C = '\\$?[A-Za-z]{1,3}\\$?\\d+';
 const COL = '\\$?[A-Za-z]{1,3}';
 const ROW = '\\$?\\d+';
 const END = '(?![\\p{L}\\p{N}_(!.$:])';
-const BODIES = [`${C}:${C}`, `${C}:${COL}`, `${COL}:${COL}`, `${ROW}:${ROW}`, C].map(
-  (b) => new RegExp(`(?:${b})${END}`, 'uy'),
+// The reference shapes, longest first, in one sticky alternation: the first alternative that
+// matches (END guard included) wins, as trying them one by one did, in one exec.
+const BODY = new RegExp(
+  [`${C}:${C}`, `${C}:${COL}`, `${COL}:${COL}`, `${ROW}:${ROW}`, C].map((b) => `(?:${b})${END}`).join('|'),
+  'uy',
 );
+const REF_START = /[$'\p{L}\p{N}_.·]/u;
 const IDENT = /[\p{L}_][\p{L}\p{N}_.]*/uy;
 const NUM = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
 const EP = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/;
@@ -61,17 +65,14 @@ function matchRef(src: string, at: number): RefToken | undefined {
     sheet = p[1] !== undefined ? p[1].replace(/''/g, "'") : p[2];
     i = PREFIX.lastIndex;
   }
-  for (const re of BODIES) {
-    re.lastIndex = i;
-    const m = re.exec(src);
-    if (!m) continue;
-    const [x = '', y] = m[0].split(':');
-    const tok: RefToken = { kind: 'ref', text: src.slice(at, re.lastIndex), prefix: src.slice(at, i), a: parseEp(x) };
-    if (sheet !== undefined) tok.sheet = sheet;
-    if (y !== undefined) tok.b = parseEp(y);
-    return tok;
-  }
-  return undefined;
+  BODY.lastIndex = i;
+  const m = BODY.exec(src);
+  if (!m) return undefined;
+  const [x = '', y] = m[0].split(':');
+  const tok: RefToken = { kind: 'ref', text: src.slice(at, BODY.lastIndex), prefix: src.slice(at, i), a: parseEp(x) };
+  if (sheet !== undefined) tok.sheet = sheet;
+  if (y !== undefined) tok.b = parseEp(y);
+  return tok;
 }
 
 export function tokenize(src: string): Token[] {
@@ -91,7 +92,7 @@ export function tokenize(src: string): Token[] {
       i = j + 1;
       continue;
     }
-    const ref = matchRef(src, i);
+    const ref = REF_START.test(ch) ? matchRef(src, i) : undefined;
     if (ref) {
       out.push(ref);
       i += ref.text.length;

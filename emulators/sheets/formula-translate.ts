@@ -3,8 +3,9 @@
 //  - open-ended ranges (`A2:A`) are a parse error, and whole columns/rows (`A:A`, `2:5`)
 //    span HyperFormula's own 40 000 × 18 278 limits rather than the sheet's grid, so an
 //    ARRAYFORMULA over them would spill far past the grid. Every range is bounded here at
-//    the target sheet's current rowCount/columnCount; the engine is rebuilt when the grid
-//    changes, so `A2:A` keeps following appended rows.
+//    the target sheet's current rowCount/columnCount, exactly; when the grid grows the
+//    engine stretches those bounds with it (engine-structure.ts), so `A2:A` keeps following
+//    appended rows and COUNTBLANK(A2:A) still counts only the grid's cells.
 //  - sheet names: references are re-pointed at internal names (`S<sheetId>`), so quoting
 //    rules (`'Bosses d''hores'`, `·`) and renames never reach HyperFormula; an unknown sheet
 //    becomes `#REF!`, as in Sheets.
@@ -13,6 +14,8 @@
 //  - bare TRUE/FALSE are names, not booleans, in HyperFormula: rewritten to TRUE()/FALSE().
 //  - AVERAGEIFS is missing: rewritten to SUMIFS(…)/COUNTIFS(…), which gives the same value
 //    and the same #DIV/0! when nothing matches.
+//  - references inside an inline array `{…}` are not tracked as dependencies, so the array
+//    is wrapped as WITHREFS({…}, ref…) (engine-functions.ts).
 import { columnToLetters } from './a1';
 import { tokenize } from './formula-refs';
 import type { RefToken, Token } from './formula-refs';
@@ -135,6 +138,7 @@ function callArgs(tokens: Token[], openIdx: number): { args: string[]; end: numb
 }
 
 function rewriteAverageIfs(src: string): string {
+  if (!/AVERAGEIFS/i.test(src)) return src;
   for (let guard = 0; guard < 100; guard++) {
     const tokens = tokenize(src);
     let idx = -1;
@@ -154,8 +158,30 @@ function rewriteAverageIfs(src: string): string {
   return src;
 }
 
+/** `{…}` holding references → `WITHREFS({…},ref,…)`, on already translated text. */
+function exposeArrayRefs(src: string): string {
+  if (!src.includes('{')) return src;
+  const out: string[] = [];
+  let refs: string[] = [];
+  let opened = -1;
+  let depth = 0;
+  for (const t of tokenize(src)) {
+    if (t.kind === 'other' && t.text === '{' && depth++ === 0) {
+      refs = [];
+      opened = out.push('') - 1; // becomes `WITHREFS(` if references turn up inside
+    }
+    if (t.kind === 'ref' && depth > 0 && !refs.includes(t.text)) refs.push(t.text);
+    out.push(t.text);
+    if (t.kind === 'other' && t.text === '}' && depth > 0 && --depth === 0 && refs.length) {
+      out[opened] = 'WITHREFS(';
+      out.push(`,${refs.join(',')})`);
+    }
+  }
+  return out.join('');
+}
+
 /** Formula text (with its leading `=`) → the text handed to HyperFormula. */
 export function translateFormula(formula: string, ctx: TranslateContext): string {
   const body = formula.startsWith('=') ? formula.slice(1) : formula;
-  return `=${rewriteAverageIfs(translateTokens(tokenize(body), ctx))}`;
+  return `=${exposeArrayRefs(rewriteAverageIfs(translateTokens(tokenize(body), ctx)))}`;
 }

@@ -5,12 +5,15 @@
 //
 // Every write works on a copy of the spreadsheet that replaces the stored one only when the
 // whole call succeeded: batchUpdate and values.batchUpdate are all-or-nothing as in Google.
+// The copy shares cells with the original until it changes them (model-cells.ts), and the
+// formula engine follows the copy, or is dropped when a failed write had reached it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, invalid, notFound, sendError, sendJson } from './errors';
 import { FaultInjector } from './faults';
 import type { SheetsFaults } from './faults';
 import { parseFieldMask, selectFields } from './fields';
-import { newSpreadsheet } from './model';
+import { engineFollow, engineRevert } from './engine';
+import { cloneForWrite, newSpreadsheet } from './model';
 import type { Json, Spreadsheet } from './model';
 import { route } from './routes';
 import { spreadsheetJson } from './spreadsheets';
@@ -96,8 +99,15 @@ export function createSheetsEmulator(opts: SheetsEmulatorOptions = {}): SheetsEm
     if (!write) {
       answer = r.run(stored, apiReq);
     } else {
-      const working = stored ? structuredClone(stored) : undefined;
-      const result = r.run(working, apiReq);
+      const working = stored ? cloneForWrite(stored) : undefined;
+      if (stored && working) engineFollow(stored, working);
+      let result: unknown;
+      try {
+        result = r.run(working, apiReq);
+      } catch (e) {
+        if (stored && working) engineRevert(working, stored);
+        throw e;
+      }
       const created = !working ? (result as Spreadsheet) : undefined;
       store.put(created ?? (working as Spreadsheet));
       store.persist();

@@ -2,10 +2,14 @@
 // GridRange…) so persistence is plain JSON and `includeGridData` answers need no mapping.
 // Only what a user enters is stored; computed values (formula results and the values an
 // array formula spills into neighbouring cells) live in the engine and are derived on read.
+// Cell storage, the copy each write works on and the engine's change hooks: model-cells.ts.
 import { randomInt } from 'node:crypto';
 import { A1ParseError, clipToGrid, parseA1 } from './a1';
 import type { A1Range, GridBox } from './a1';
 import { badRange, invalid } from './errors';
+import { observerOf } from './model-cells';
+
+export * from './model-cells';
 
 export interface ErrorValue {
   type: string;
@@ -72,7 +76,7 @@ export interface Spreadsheet {
   spreadsheetId: string;
   properties: Json & { title: string };
   sheets: Sheet[];
-  /** Bumped on every mutation; the engine rebuilds its formula graph when it changes. */
+  /** Bumped on every mutation (kept in the state file; the engine follows changes itself). */
   revision: number;
 }
 
@@ -128,6 +132,7 @@ export function addSheetTo(ss: Spreadsheet, props: Partial<SheetProperties>): Sh
   };
   ss.sheets.splice(index, 0, sheet);
   reindex(ss);
+  observerOf(ss)?.sheetAdded(sheet);
   return sheet;
 }
 
@@ -155,43 +160,6 @@ export function sheetById(ss: Spreadsheet, sheetId: number | undefined, where: s
   const sheet = ss.sheets.find((s) => s.properties.sheetId === (sheetId ?? 0));
   if (!sheet) throw invalid(`Invalid ${where}: No grid with id: ${sheetId ?? 0}`);
   return sheet;
-}
-
-export function getCell(sheet: Sheet, row: number, col: number): CellData | undefined {
-  return sheet.rows[row]?.[col] ?? undefined;
-}
-
-const isEmptyCell = (cell: CellData): boolean => Object.keys(cell).length === 0;
-
-/** Stores a cell; an empty object removes it so the sheet stays sparse. */
-export function setCell(sheet: Sheet, row: number, col: number, cell: CellData | undefined): void {
-  if (!cell || isEmptyCell(cell)) {
-    const r = sheet.rows[row];
-    if (r && col < r.length) {
-      r[col] = null;
-      while (r.length && r[r.length - 1] === null) r.pop();
-      if (!r.length) sheet.rows[row] = null;
-    }
-    while (sheet.rows.length && !sheet.rows[sheet.rows.length - 1]) sheet.rows.pop();
-    return;
-  }
-  while (sheet.rows.length <= row) sheet.rows.push(null);
-  let r = sheet.rows[row];
-  if (!r) {
-    r = [];
-    sheet.rows[row] = r;
-  }
-  while (r.length <= col) r.push(null);
-  r[col] = cell;
-}
-
-/** Mutable access: returns the stored cell or a new one to fill (call setCell to keep it). */
-export function cellForWrite(sheet: Sheet, row: number, col: number): CellData {
-  return { ...(getCell(sheet, row, col) ?? {}) };
-}
-
-export function hasEnteredValue(cell: CellData | undefined): boolean {
-  return !!cell?.userEnteredValue && Object.keys(cell.userEnteredValue).length > 0;
 }
 
 export interface ResolvedRange {

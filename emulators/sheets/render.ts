@@ -54,11 +54,16 @@ export function renderCell(ev: Evaluation, sheet: Sheet, row: number, col: numbe
   return formatValue(value); // errors read back as their text (#N/A) in every render
 }
 
-/** One cell as in GridData.rowData[].values[]: stored members plus effective/formatted value. */
-export function gridCell(ev: Evaluation, sheet: Sheet, row: number, col: number): CellData {
+/**
+ * One cell as in GridData.rowData[].values[]: stored members plus effective/formatted value
+ * (left out without an evaluation: the request's field mask does not want them).
+ */
+export function gridCell(ev: Evaluation | undefined, sheet: Sheet, row: number, col: number): CellData {
   const stored = getCell(sheet, row, col);
-  const out: CellData = stored ? structuredClone(stored) : {};
-  const { value, numberKind } = ev.cell(sheet, row, col);
+  // A shallow copy is enough: the answer is only serialised, and stored cells are never
+  // changed in place (model-cells.ts); deep-copying every cell dominated large reads.
+  const out: CellData = stored ? { ...stored } : {};
+  const { value, numberKind } = ev?.cell(sheet, row, col) ?? {};
   if (value) {
     out.effectiveValue = value;
     out.formattedValue = formatValue(value, numberFormatOf(stored), numberKind);

@@ -2,6 +2,7 @@
 // key it is reported under. Reads are GETs (values.batchGet included); the rest are writes.
 import { batchUpdate } from './batch-update';
 import { notFound } from './errors';
+import { parseFieldMask, selects } from './fields';
 import type { Json, Spreadsheet } from './model';
 import { createSpreadsheet, spreadsheetJson } from './spreadsheets';
 import {
@@ -20,6 +21,22 @@ export interface Route {
   write: boolean;
   id?: string;
   run: (ss: Spreadsheet | undefined, req: ApiRequest) => Json | Spreadsheet;
+}
+
+/**
+ * Whether a spreadsheets.get must compute cell values: not when its field mask leaves out
+ * effectiveValue and formattedValue (setup reads only what was entered), so such a read never
+ * waits for formulas. An unparsable mask is refused later, in index.ts.
+ */
+function wantsComputed(fields: string | null): boolean {
+  if (!fields) return true;
+  try {
+    const tree = parseFieldMask(fields);
+    const cell = ['sheets', 'data', 'rowData', 'values'];
+    return selects(tree, [...cell, 'effectiveValue']) || selects(tree, [...cell, 'formattedValue']);
+  } catch {
+    return true;
+  }
 }
 
 const needs = (ss: Spreadsheet | undefined): Spreadsheet => {
@@ -48,8 +65,10 @@ export function route(httpMethod: string, rest: string): Route | undefined {
       method: 'spreadsheets.get',
       write: false,
       id,
-      run: (ss, r) =>
-        spreadsheetJson(needs(ss), r.query.getAll('ranges'), r.query.get('includeGridData') === 'true'),
+      run: (ss, r) => {
+        const grid = r.query.get('includeGridData') === 'true';
+        return spreadsheetJson(needs(ss), r.query.getAll('ranges'), grid, grid && wantsComputed(r.query.get('fields')));
+      },
     };
   }
   if (is('POST', ':batchUpdate')) return { method: 'spreadsheets.batchUpdate', write: true, id, run: (ss, r) => batchUpdate(needs(ss), r.body) };

@@ -30,10 +30,10 @@ export function createSpreadsheet(body: Json): Spreadsheet {
   return ss;
 }
 
-function gridData(ss: Spreadsheet, sheet: Sheet, box: GridBox): Json {
-  const ev = evaluate(ss);
+function gridData(ss: Spreadsheet, sheet: Sheet, box: GridBox, computed: boolean): Json {
+  const ev = computed ? evaluate(ss) : undefined;
   const rowData: Json[] = [];
-  const lastRow = Math.min(box.endRow, Math.max(sheet.rows.length, ev.height(sheet)));
+  const lastRow = ev ? ev.lastRow(sheet, box) : Math.min(box.endRow, sheet.rows.length);
   for (let r = box.startRow; r < lastRow; r++) {
     const values: Json[] = [];
     for (let c = box.startCol; c < box.endCol; c++) values.push(gridCell(ev, sheet, r, c));
@@ -52,18 +52,21 @@ function gridData(ss: Spreadsheet, sheet: Sheet, box: GridBox): Json {
   return out;
 }
 
-function sheetJson(ss: Spreadsheet, sheet: Sheet, boxes: GridBox[] | undefined): Json {
+function sheetJson(ss: Spreadsheet, sheet: Sheet, boxes: GridBox[] | undefined, computed: boolean): Json {
   const out: Json = { properties: structuredClone(sheet.properties) };
   if (sheet.protectedRanges?.length) out['protectedRanges'] = structuredClone(sheet.protectedRanges);
   if (sheet.conditionalFormats?.length) out['conditionalFormats'] = structuredClone(sheet.conditionalFormats);
   if (sheet.basicFilter) out['basicFilter'] = structuredClone(sheet.basicFilter);
   if (sheet.filterViews?.length) out['filterViews'] = structuredClone(sheet.filterViews);
-  if (boxes) out['data'] = boxes.map((b) => gridData(ss, sheet, b));
+  if (boxes) out['data'] = boxes.map((b) => gridData(ss, sheet, b, computed));
   return out;
 }
 
-/** The Spreadsheet resource; `ranges` limits the sheets (and grid data) to those ranges. */
-export function spreadsheetJson(ss: Spreadsheet, ranges: string[], includeGridData: boolean): Json {
+/**
+ * The Spreadsheet resource; `ranges` limits the sheets (and grid data) to those ranges.
+ * `computed` false leaves out effective and formatted values (the caller's field mask drops them).
+ */
+export function spreadsheetJson(ss: Spreadsheet, ranges: string[], includeGridData: boolean, computed = true): Json {
   let sheets: Json[];
   if (ranges.length) {
     const bySheet = new Map<Sheet, GridBox[]>();
@@ -73,12 +76,12 @@ export function spreadsheetJson(ss: Spreadsheet, ranges: string[], includeGridDa
     }
     sheets = ss.sheets
       .filter((s) => bySheet.has(s))
-      .map((s) => sheetJson(ss, s, includeGridData ? bySheet.get(s) : undefined));
+      .map((s) => sheetJson(ss, s, includeGridData ? bySheet.get(s) : undefined, computed));
   } else {
     sheets = ss.sheets.map((s) => {
       const g = s.properties.gridProperties;
       const whole = { startRow: 0, endRow: g.rowCount, startCol: 0, endCol: g.columnCount };
-      return sheetJson(ss, s, includeGridData ? [whole] : undefined);
+      return sheetJson(ss, s, includeGridData ? [whole] : undefined, computed);
     });
   }
   return {

@@ -1,13 +1,15 @@
-// Structural edits: inserting rows/columns and growing the grid. Inserting shifts the cells
-// and rewrites every formula (in every sheet) that points at or past the insertion, plus the
-// protected ranges, conditional formats and filters of the sheet, so everything keeps
-// pointing at the same data — what Sheets does.
+// Structural edits: inserting rows/columns, growing the grid, renaming a sheet. Inserting
+// shifts the cells and rewrites every formula (in every sheet) that points at or past the
+// insertion, plus the protected ranges, conditional formats and filters of the sheet, so
+// everything keeps pointing at the same data — what Sheets does. The formula engine is told
+// afterwards and mirrors the edit on its side (engine-live.ts) rather than starting over.
 import { invalid } from './errors';
-import { shiftFormula } from './formula-refs';
-import { setCell } from './model';
-import type { CellData, GridRange, Json, Sheet, Spreadsheet } from './model';
+import { mayShift, namesSheet } from './formula-info';
+import { renameInFormula, shiftFormula } from './formula-refs';
+import { findSheet, observerOf, replaceCell, setCell } from './model';
+import type { CellData, Dimension, GridRange, Json, Sheet, Spreadsheet } from './model';
 
-export type Dimension = 'ROWS' | 'COLUMNS';
+export type { Dimension } from './model';
 
 export function parseDimension(v: unknown, where: string): Dimension {
   if (v === 'ROWS' || v === 'COLUMNS') return v;
@@ -73,19 +75,25 @@ export function insertDimension(
     if (start < sheet.rows.length) sheet.rows.splice(start, 0, ...new Array<null>(n).fill(null));
     grid.rowCount += n;
   } else {
-    for (const row of sheet.rows) if (row && start < row.length) row.splice(start, 0, ...new Array<null>(n).fill(null));
+    // New row arrays: stored ones may be shared with the spreadsheet this write copied.
+    sheet.rows.forEach((row, r) => {
+      if (row && start < row.length) sheet.rows[r] = [...row.slice(0, start), ...new Array<null>(n).fill(null), ...row.slice(start)];
+    });
     grid.columnCount += n;
   }
   const from = inheritFromBefore ? start - 1 : start + n;
   if (from < (dim === 'ROWS' ? grid.rowCount : grid.columnCount)) inherit(sheet, dim, from, start, n);
 
   for (const owner of ss.sheets) {
-    for (const row of owner.rows) {
-      for (const cell of row ?? []) {
+    const [ownerTitle, target] = [owner.properties.title, sheet.properties.title];
+    for (let r = 0; r < owner.rows.length; r++) {
+      const row = owner.rows[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
         const f = cell?.userEnteredValue?.formulaValue;
-        if (cell && f !== undefined) {
-          cell.userEnteredValue = { formulaValue: shiftFormula(f, owner.properties.title, sheet.properties.title, dim, start, n) };
-        }
+        if (!cell || f === undefined || !mayShift(f, ownerTitle, target, dim === 'ROWS', start)) continue;
+        const shifted = shiftFormula(f, ownerTitle, target, dim, start, n);
+        if (shifted !== f) replaceCell(owner, r, c, { ...cell, userEnteredValue: { formulaValue: shifted } });
       }
     }
   }
@@ -102,20 +110,24 @@ export function insertDimension(
     const m = shiftMetadata(sheet.columnMetadata, start, n);
     if (m) sheet.columnMetadata = m;
   }
+  observerOf(sheet)?.dimensionInserted(sheet, dim, start, n, limit);
 }
 
 export function appendDimension(sheet: Sheet, dim: Dimension, length: number): void {
   if (!Number.isInteger(length) || length <= 0) throw invalid('length must be greater than 0.');
   const grid = sheet.properties.gridProperties;
-  if (dim === 'ROWS') grid.rowCount += length;
-  else grid.columnCount += length;
+  ensureGrid(sheet, grid.rowCount + (dim === 'ROWS' ? length : 0), grid.columnCount + (dim === 'COLUMNS' ? length : 0));
 }
 
 /** Grows the grid so that it holds at least rows × cols (append's implicit growth). */
 export function ensureGrid(sheet: Sheet, rows: number, cols: number): void {
   const grid = sheet.properties.gridProperties;
+  const before = { rowCount: grid.rowCount, columnCount: grid.columnCount };
   grid.rowCount = Math.max(grid.rowCount, rows);
   grid.columnCount = Math.max(grid.columnCount, cols);
+  if (grid.rowCount !== before.rowCount || grid.columnCount !== before.columnCount) {
+    observerOf(sheet)?.gridResized(sheet, before);
+  }
 }
 
 /** Google's answer when a write falls outside the grid (values.update does not grow it). */
@@ -123,5 +135,23 @@ export function checkInGrid(sheet: Sheet, endRow: number, endCol: number, rangeT
   const g = sheet.properties.gridProperties;
   if (endRow > g.rowCount || endCol > g.columnCount) {
     throw invalid(`Range (${rangeText}) exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`);
+  }
+}
+
+/** Renames a sheet's references in every formula (the title itself is set by the caller). */
+export function renameSheet(ss: Spreadsheet, sheet: Sheet, title: string): void {
+  const old = sheet.properties.title;
+  if (title === old) return;
+  const clash = findSheet(ss, title, true);
+  if (clash && clash !== sheet) throw invalid(`A sheet with the name "${title}" already exists. Please enter another name.`);
+  for (const owner of ss.sheets) {
+    owner.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        const f = cell?.userEnteredValue?.formulaValue;
+        if (!cell || f === undefined || !namesSheet(f, old)) return;
+        const renamed = renameInFormula(f, old, title);
+        if (renamed !== f) replaceCell(owner, r, c, { ...cell, userEnteredValue: { formulaValue: renamed } });
+      }),
+    );
   }
 }

@@ -41,7 +41,7 @@ function trim(matrix: CellOut[][]): CellOut[][] {
 export function readBox(ss: Spreadsheet, sheet: Sheet, box: GridBox, opts: RenderOptions, major: MajorDimension): ValueRange {
   const ev = evaluate(ss);
   // Only rows that can hold anything are rendered; the rest would be trimmed anyway.
-  const lastRow = Math.min(box.endRow, Math.max(sheet.rows.length, ev.height(sheet)));
+  const lastRow = ev.lastRow(sheet, box);
   let matrix: CellOut[][] = [];
   for (let r = box.startRow; r < lastRow; r++) {
     const row: CellOut[] = [];

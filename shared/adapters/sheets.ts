@@ -20,7 +20,7 @@ import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } 
 import { COMMISSION_COLUMNS } from '../workspace/commission-columns';
 import { POOL_HELPERS } from '../workspace/tabs-extra';
 import type { RequestView, SweepState } from '../sweep/state';
-import { requestFormulas } from '../workspace/request-formulas';
+import { REQUEST_TAB_HEADERS, requestFormulas } from '../workspace/request-formulas';
 import { retryConfig } from './google-retry';
 
 export interface SheetsOptions {
@@ -67,9 +67,12 @@ export class SheetsWorkspace implements WorkspaceStore {
   private readonly api: sheets_v4.Sheets;
   private readonly retries: number;
   private readonly delay: number;
-  /** Header → column index of the request tab as last read; starts at the default order. */
-  private headerIndex = new Map(MACHINE_HEADERS.map((h, i) => [h, i]));
-  private header: string[] = [...MACHINE_HEADERS];
+  /**
+   * Header → column index of the request tab as last read. It starts at setup's layout, so
+   * a fresh instance reads in one call, not two, until the Commission moves a column.
+   */
+  private headerIndex = new Map(REQUEST_TAB_HEADERS.map((h, i) => [h, i]));
+  private header: string[] = [...REQUEST_TAB_HEADERS];
   private sheetsInfo = new Map<string, SheetInfo>();
   private lastDataRow = 1;
 
@@ -267,8 +270,13 @@ export class SheetsWorkspace implements WorkspaceStore {
     this.lastDataRow += rows.length;
   }
 
+  /**
+   * Unlike rows, log entries may be written twice: the outbox folds identical entries into
+   * one (sweep/state.ts). So a log write is retried on 5xx too; otherwise one lost answer
+   * would leave intents without results, which the sweep resends after its timeout.
+   */
   async appendLog(log: LogEntry[]): Promise<void> {
-    if (log.length) await this.batchUpdate(this.logRequests(log));
+    if (log.length) await this.batchUpdate(this.logRequests(log), true);
   }
 
   private logRequests(log: LogEntry[]): sheets_v4.Schema$Request[] {
@@ -287,11 +295,11 @@ export class SheetsWorkspace implements WorkspaceStore {
     ];
   }
 
-  private async batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<void> {
+  private async batchUpdate(requests: sheets_v4.Schema$Request[], repeatable = false): Promise<void> {
     await this.call(true, () =>
       this.api.spreadsheets.batchUpdate(
         { spreadsheetId: this.opts.spreadsheetId, requestBody: { requests } },
-        retryConfig(this.retries, this.delay, false),
+        retryConfig(this.retries, this.delay, repeatable),
       ),
     );
   }

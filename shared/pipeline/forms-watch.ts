@@ -37,8 +37,11 @@ export interface FormsWatchDeps {
 export interface FormsWatch {
   ensureWatch(): Promise<WatchReport>;
   reconcile(known?: KnownState): Promise<TakeCounts>;
-  /** Both, as one sweep step: staff notes for the digest, each standing one once a day. */
-  sweepStep(): Promise<string[]>;
+  /**
+   * Both, as one sweep step: staff notes for the digest, each standing one once a day.
+   * `known` is what the sweep already read; without it the workspace is read when needed.
+   */
+  sweepStep(known?: KnownState): Promise<string[]>;
 }
 
 const topicOf = (w: FormWatch) => w.target?.topic?.topicName ?? '';
@@ -106,7 +109,7 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
     return counts;
   }
 
-  async function sweepStep(): Promise<string[]> {
+  async function sweepStep(given?: KnownState): Promise<string[]> {
     let watch: WatchReport;
     try {
       watch = await ensureWatch();
@@ -118,7 +121,7 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
     const responses = await deps.source.listResponses(deps.formId);
     // A form with no responses and a healthy watch costs the sweep no Sheets call.
     if (!responses.length && !watch.notes.length) return [];
-    const known = await deps.journal.readKnown();
+    const known = given ?? (await deps.journal.readKnown());
     const counts = await takeAll(known, responses);
     const fresh = watch.notes.filter((n) => !known.keys.has(`resum:${n.key}`));
     if (fresh.length) {

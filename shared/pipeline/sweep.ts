@@ -7,6 +7,7 @@ import { digestEmail } from '../emails/digest';
 import type { Logger } from '../log';
 import type { Mailer, SweepStore } from '../ports';
 import { planSweep, type SweepOptions } from '../sweep/plan';
+import type { SweepState } from '../sweep/state';
 import type { LogEntry } from '../workspace/log-entry';
 
 export interface SweepDeps extends SweepOptions {
@@ -14,8 +15,12 @@ export interface SweepDeps extends SweepOptions {
   mailer: Mailer;
   logger: Logger;
   now?: () => Date;
-  /** Extra steps run inside the sweep's lock (the Forms watch and reconciliation). */
-  extras?: Array<() => Promise<string[]>>;
+  /**
+   * Extra steps run inside the sweep's lock (the Forms watch and reconciliation), given the
+   * workspace as this sweep read it, so they need no read of their own; what they add
+   * (a reconciled row) is the next sweep's to plan.
+   */
+  extras?: Array<(state: SweepState) => Promise<string[]>>;
 }
 
 export interface SweepResult {
@@ -38,14 +43,14 @@ export function createSweep(deps: SweepDeps): () => Promise<SweepResult> {
 async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult> {
   const started = Date.now();
   const extraNotes: string[] = [];
+  const state = await deps.store.readSweepState();
   for (const extra of deps.extras ?? []) {
     try {
-      extraNotes.push(...(await extra()));
+      extraNotes.push(...(await extra(state)));
     } catch (error) {
       deps.logger.log('WARNING', 'sweep: extra step failed', { error });
     }
   }
-  const state = await deps.store.readSweepState();
   const plan = planSweep(state, now(), deps);
   const stamp = () => localStamp(now());
   const entry = (e: Omit<LogEntry, 'at'>): LogEntry => ({ ...e, at: stamp() });

@@ -58,16 +58,28 @@ export interface OutboxStatus {
 
 export const parseStamp = (s: string): DateTime => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm:ss', { zone: ZONE });
 
-/** Folds the append-only log into the current state of each key. */
+/**
+ * Folds the append-only log into the current state of each key. A log write retried after
+ * its answer was lost leaves the same entry twice in a row: it counts once.
+ */
 export function outbox(log: readonly LogEntry[]): Map<string, OutboxStatus> {
   const out = new Map<string, OutboxStatus>();
+  const last = new Map<string, LogEntry>();
   for (const e of log) {
+    const seen = last.get(e.key);
+    if (seen && seen.at === e.at && seen.state === e.state && seen.detail === e.detail) continue;
+    last.set(e.key, e);
     const prev = out.get(e.key);
     const failures = (prev?.failures ?? 0) + (e.state === 'error' ? 1 : 0);
+    let at: DateTime | undefined;
     out.set(e.key, {
       state: e.state,
       failures,
-      lastAt: parseStamp(e.at),
+      // Parsed on first use: only open intents and failures are timed, and parsing every
+      // stamp of a long log is most of a sweep's planning time.
+      get lastAt() {
+        return (at ??= parseStamp(e.at));
+      },
       sentDetail: e.state === 'enviat' ? e.detail : prev?.sentDetail,
       openIntent: e.state === 'pendent',
     });

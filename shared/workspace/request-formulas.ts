@@ -27,6 +27,9 @@ export const HELPER_COLUMNS = {
 
 export type HelperColumn = keyof typeof HELPER_COLUMNS;
 
+/** The request tab's columns as setup lays them out: machine, the Commission's, helpers. */
+export const REQUEST_TAB_HEADERS: readonly string[] = [...Object.values(R), ...Object.values(C), ...Object.values(HELPER_COLUMNS)];
+
 /** Column letter of a header on the request tab, as it stands now. */
 export type LetterOf = (header: string) => string;
 

@@ -4,7 +4,7 @@
 import { headerNotes } from '../i18n/ca-sheet';
 import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, type Validation } from './commission-columns';
 import { CRITERIA, CRITERIA_HEADERS } from './criteria';
-import { HELPER_COLUMNS, requestFormulas, type LetterOf } from './request-formulas';
+import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
@@ -60,7 +60,7 @@ const ORANGE = { red: 1, green: 0.9, blue: 0.75 };
 const GREEN = { red: 0.82, green: 0.94, blue: 0.82 };
 
 const helpers = Object.values(HELPER_COLUMNS);
-const requestHeaders = [...MACHINE_HEADERS, ...Object.values(COMMISSION_COLUMNS), ...helpers];
+const requestHeaders = REQUEST_TAB_HEADERS;
 
 export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): TabSpec[] {
   const withSeed = (t: TabSpec): TabSpec => ({ ...t, seed: [...(t.seed ?? []), ...(extraSeed[t.title] ?? [])] });

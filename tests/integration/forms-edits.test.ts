@@ -112,9 +112,12 @@ describe('reconciliation', () => {
     const told = door.mails().filter((m) => m.content.some((c) => c.value.includes('La conciliació amb Google Forms ha afegit 2 sol·licituds')));
     expect(told).toHaveLength(1);
 
-    // The next sweep finds nothing missing and adds nothing.
+    // The next sweep finds nothing missing and adds nothing, reading the workspace once:
+    // the reconciliation uses what the sweep read.
     const count = (await readRequests(stack.api)).length;
+    stack.sheets.resetCounters();
     expect((await fetch(`${stack.url}/sweep`, { method: 'POST' })).status).toBe(200);
+    expect(stack.sheets.counters().byMethod['spreadsheets.get']).toBe(1);
     expect((await readRequests(stack.api)).length).toBe(count);
   }, SLOW);
 });

@@ -34,6 +34,18 @@ export class Commission {
     });
   }
 
+  /** A meeting's worth of edits to many rows, in one write. */
+  async typeAll(edits: ReadonlyArray<readonly [string, Record<string, unknown>]>): Promise<void> {
+    await this.refresh();
+    await this.api.spreadsheets.values.batchUpdate({
+      spreadsheetId: this.spreadsheetId,
+      requestBody: {
+        valueInputOption: 'USER_ENTERED',
+        data: edits.flatMap(([id, values]) => Object.entries(values).map(([h, v]) => ({ range: this.cell(id, h), values: [[v]] }))),
+      },
+    });
+  }
+
   /** Decide and tick "Enviar decisió". */
   async release(id: string, decision: string, extra: Record<string, unknown> = {}): Promise<void> {
     await this.type(id, { Decisió: decision, ...extra, 'Enviar decisió': true });

@@ -83,6 +83,13 @@ describe('planSweep', () => {
     expect(plan.marks.map((m) => m.kind)).toEqual(['alerta']);
   });
 
+  test('a log write repeated after a lost answer counts once (its failures are not doubled)', () => {
+    const r = req('1');
+    const fail = (m: number): LogEntry => ({ requestId: '1', at: minutesAgo(m), kind: 'confirmacio', state: 'error', key: 'confirmacio:1', detail: 'x' });
+    // One failure 8 minutes ago, written twice: due after 5 minutes, not 10.
+    expect(planSweep(state([r], [fail(8), fail(8)]), now, opts).sends.map((s) => s.attempt)).toEqual([2]);
+  });
+
   test('the digest lists what needs a human, once', () => {
     const late = req('l', { late: true });
     const nm = req('n', { member: false });

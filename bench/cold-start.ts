@@ -1,0 +1,121 @@
+// Cold start: each function bundle served by the Functions Framework's own CLI, as Cloud
+// Functions serves it, timed from spawn until its first real request is answered (the
+// port is polled with that request), against a hello-world bundle served the same way.
+// Runs are interleaved (hello, intake, sweep, formResponses, hello, …) so drift in the
+// machine's load affects every target alike. Two more figures say where the time goes:
+// "ready", a fresh instance's first answer to a GET, which loads no adapter (framework and
+// bundle only); "warm", the real request again on the same instance (its own cost).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { sign } from '../shared/domain/signature';
+import { startTestStack, type TestStack } from '../tests/support/stack';
+import { validBody } from '../tests/support/submissions';
+import { isMain, median, root, serve } from './child';
+
+const FRAMEWORK_MAIN = join(root, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
+
+export interface ColdStartResult {
+  runs: number;
+  /** Median ms from spawn to the first real answer, and of the same request warm. */
+  targets: Array<{ target: string; coldMs: number; warmMs: number; readyMs: number; status: number; ratio: number }>;
+}
+
+/** The floor: a function that only answers. */
+export function writeHelloBundle(dist: string): string {
+  const dir = join(dist, 'hello');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'hello', private: true, type: 'module', main: 'index.js' }));
+  writeFileSync(join(dir, 'index.js'), "import * as functions from '@google-cloud/functions-framework';\nfunctions.http('hello', (req, res) => { res.send('hello'); });\n");
+  return dir;
+}
+
+type Probe = () => Promise<Response>;
+
+/** The first real request of each target, against the local stack. */
+function probes(stack: TestStack, port: number, n: number): Record<string, Probe> {
+  const url = `http://127.0.0.1:${port}/`;
+  const formId = stack.functionEnv.FORM_ID ?? '';
+  return {
+    hello: () => fetch(url),
+    intake: () => {
+      const raw = JSON.stringify(validBody({ submissionId: `cold-${n}-${Math.random().toString(36).slice(2, 8)}`, contactEmail: `cold-${n}@example.cat` }));
+      return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': sign(stack.functionEnv.INTAKE_SECRET!, raw) }, body: raw });
+    },
+    sweep: () => fetch(url, { method: 'POST' }),
+    formResponses: () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'ce-id': `cold-${n}-${Date.now()}`, 'ce-source': '//pubsub.googleapis.com/projects/xmess-local/topics/forms-responses', 'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished', 'ce-specversion': '1.0' },
+        body: JSON.stringify({ message: { attributes: { formId, eventType: 'RESPONSES' }, messageId: `m-${n}` } }),
+      }),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function once(stack: TestStack, dir: string, target: string, n: number, env: NodeJS.ProcessEnv, ready = false) {
+  const port = await freePort();
+  const probe = ready ? () => fetch(`http://127.0.0.1:${port}/`) : probes(stack, port, n)[target]!;
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [FRAMEWORK_MAIN, `--target=${target}`, `--source=${dir}`, `--port=${port}`], { cwd: dir, env, stdio: 'ignore' });
+  try {
+    for (;;) {
+      try {
+        const res = await probe();
+        await res.arrayBuffer();
+        const coldMs = performance.now() - started;
+        const warmStart = performance.now();
+        await (await probe()).arrayBuffer();
+        return { coldMs, warmMs: performance.now() - warmStart, status: res.status };
+      } catch {
+        if (performance.now() - started > 30_000) throw new Error(`${target} did not answer within 30 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export async function coldStart(dist: string, targets: string[], runs: number): Promise<ColdStartResult> {
+  const stack = await startTestStack();
+  const env = { ...process.env, ...stack.functionEnv, NODE_ENV: 'production', LOG_LEVEL: 'SILENT' };
+  const dirs: Record<string, string> = { hello: writeHelloBundle(dist), ...Object.fromEntries(targets.map((t) => [t, join(dist, t)])) };
+  const order = ['hello', ...targets];
+  type Sample = { coldMs: number; warmMs: number; status: number };
+  const samples = new Map(order.map((t) => [t, [] as Sample[]]));
+  const ready = new Map(order.map((t) => [t, [] as Sample[]]));
+  await once(stack, dirs.hello!, 'hello', -1, env); // the disk cache warm for everyone
+  for (let n = 0; n < runs; n++) {
+    for (const t of order) {
+      samples.get(t)!.push(await once(stack, dirs[t]!, t, n, env));
+      if (t !== 'hello') ready.get(t)!.push(await once(stack, dirs[t]!, t, n, env, true));
+    }
+  }
+  const floor = median(samples.get('hello')!.map((s) => s.coldMs));
+  await stack.close();
+  return {
+    runs,
+    targets: order.map((target) => {
+      const s = samples.get(target)!;
+      const coldMs = median(s.map((x) => x.coldMs));
+      const r = target === 'hello' ? s : ready.get(target)!;
+      return { target, coldMs, warmMs: median(s.map((x) => x.warmMs)), readyMs: median(r.map((x) => x.coldMs)), status: s[0]!.status, ratio: coldMs / floor };
+    }),
+  };
+}
+
+if (isMain(import.meta.url)) {
+  const [dist = '', runs = '10', ...targets] = process.argv.slice(2);
+  void serve(() => coldStart(dist, targets, Number(runs)));
+}

@@ -1,0 +1,121 @@
+// The figures as one Markdown table, each beside its goal, saying plainly when a goal is
+// not met and by how much; then the details each figure was computed from.
+import type { ApiCallsResult } from './api-calls';
+import type { Bundles } from './bundles';
+import type { BurstResult } from './burst';
+import type { ColdStartResult } from './cold-start';
+import { machineLine, type Machine } from './machine';
+import type { SweepScaleResult } from './sweep-scale';
+
+export interface BenchResults {
+  date: string;
+  /** How long the whole run took. */
+  minutes: number;
+  machine: Machine;
+  bundles: Bundles;
+  cold: ColdStartResult;
+  api: ApiCallsResult;
+  burst: BurstResult;
+  sweeps: Array<SweepScaleResult | { requests: number; error: string }>;
+}
+
+const ms = (x: number) => `${Math.round(x)} ms`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+const fmt = (x: number, d = 2) => x.toFixed(d).replace(/\.?0+$/, '');
+const met = (ok: boolean, miss: string) => (ok ? 'yes' : `**no**: ${miss}`);
+
+function rows(r: BenchResults): string[][] {
+  const out: string[][] = [];
+  const hello = r.cold.targets.find((t) => t.target === 'hello')!;
+  for (const t of r.cold.targets.filter((x) => x.target !== 'hello')) {
+    out.push([
+      `Cold start, ${t.target}: spawn → first real answer (${t.status}), median of ${r.cold.runs}`,
+      `${ms(t.coldMs)} = **${fmt(t.ratio)} × hello** (${ms(hello.coldMs)}); ready ${ms(t.readyMs)}, the request warm ${ms(t.warmMs)}`,
+      '≤ 1.25 × hello',
+      met(t.ratio <= 1.25, `${fmt(t.ratio - 1.25)} × hello over (${ms(t.coldMs - 1.25 * hello.coldMs)})`),
+    ]);
+  }
+  const alone = Math.max(...r.api.submission.alone);
+  out.push(['Sheets calls per HTTP submission, alone', `${alone} (read; rows + intents; email results)`, '≤ 2', met(alone <= 2, `${alone - 2} over`)]);
+  const b = r.api.submission.burst;
+  out.push([`Sheets calls per HTTP submission, ${b.size} at once`, `${fmt(b.perSubmission)} (${b.calls} calls)`, '≤ 2', met(b.perSubmission <= 2, '')]);
+  if ('skipped' in r.api.forms) out.push(['Sheets calls per Forms notification', `not measured: ${r.api.forms.skipped}`, '≤ 3', '—']);
+  else {
+    const worst = Math.max(...r.api.forms.map((f) => f.sheetsCalls));
+    out.push([`Sheets calls per Forms notification of ${r.api.forms.map((f) => f.responses).join(' / ')} responses`, r.api.forms.map((f) => f.sheetsCalls).join(' / '), '≤ 3', met(worst <= 3, `${worst - 3} over`)]);
+  }
+  const sweepOk = r.api.sweep.every((s) => s.sheetsCalls + s.emails <= 3 + s.emails);
+  out.push([
+    `API calls per sweep sending ${r.api.sweep.map((s) => s.decisions).join(' / ')} decisions`,
+    `Sheets ${r.api.sweep.map((s) => s.sheetsCalls).join(' / ')} + SendGrid ${r.api.sweep.map((s) => s.emails).join(' / ')}`,
+    '≤ 3 + one per email',
+    met(sweepOk, 'see details'),
+  ]);
+  const u = r.burst;
+  const errors = u.submissions - (u.answers['201'] ?? 0);
+  const burstOk = u.rows === u.submissions && u.duplicateRows === 0 && errors === 0 && u.seconds < 30;
+  out.push([
+    `Burst: ${u.submissions} signed submissions, ${u.wave} at a time, 60 writes/min quota`,
+    `${fmt(u.seconds, 1)} s; ${u.rows} rows, ${u.duplicateRows} duplicates, ${errors} errors; ${u.sheetsWrites} writes`,
+    `all rows, none twice, no error, < 30 s`,
+    met(burstOk, `${u.rows}/${u.submissions} rows, ${errors} errors, ${fmt(u.seconds, 1)} s`),
+  ]);
+  const [small, large] = r.sweeps;
+  for (const s of r.sweeps) {
+    if ('error' in s) out.push([`Sweep over ${s.requests.toLocaleString('en')} requests`, `not measured: ${s.error}`, 'report', '—']);
+    else out.push([`Sweep over ${s.requests.toLocaleString('en')} requests with reviews and sessions, sending ${s.sent}`, `${ms(s.sweepMs)} (read ${ms(s.readMs)}, plan ${ms(s.planMs)}); ${s.sheetsCalls} Sheets calls`, 'report', '—']);
+  }
+  if (small && large && !('error' in small) && !('error' in large)) {
+    const factor = large.requests / small.requests;
+    out.push([`Sweep growth, ${factor} × the requests`, `${fmt(large.sweepMs / small.sweepMs, 1)} × the time (plan alone ${fmt(large.planMs / small.planMs, 1)} ×)`, `report (linear: ${factor} ×)`, '—']);
+  }
+  for (const s of r.bundles.sizes) out.push([`Bundle size, ${s.target} (${s.files} files)`, mb(s.bytes), `≤ ${mb(r.bundles.goalBytes)}`, met(s.bytes <= r.bundles.goalBytes, `${mb(s.bytes - r.bundles.goalBytes)} over`)]);
+  return out;
+}
+
+export function markdownTable(r: BenchResults): string {
+  const head = ['Figure', 'Measured', 'Goal', 'Met'];
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows(r).map(line)].join('\n');
+}
+
+function details(r: BenchResults): string {
+  const cold = r.cold.targets.map((t) =>
+    t.target === 'hello'
+      ? `| hello | ${t.status} | ${ms(t.coldMs)} | 1 | — | ${ms(t.warmMs)} | — |`
+      : `| ${t.target} | ${t.status} | ${ms(t.coldMs)} | ${fmt(t.ratio)} | ${ms(t.readyMs)} | ${ms(t.warmMs)} | ${ms(t.coldMs - t.readyMs - t.warmMs)} |`,
+  );
+  const sweeps = r.sweeps.map((s) => ('error' in s ? `| ${s.requests} | ${s.error} | | | | |` : `| ${s.requests} | ${fmt(s.loadS, 1)} s | ${fmt(s.settleS, 1)} s | ${ms(s.sweepMs)} | ${ms(s.quietSweepMs)} | ${ms(s.planMs)} |`));
+  return [
+    '### Cold start (medians; runs interleaved hello, intake, sweep, formResponses, …)',
+    '',
+    'Ready: spawn → first answer to a GET, which loads no adapter. Warm: the same real request again. The rest is what the first real request adds: loading the adapters, building the clients, first connections.',
+    '',
+    '| target | first answer | spawn → answer | × hello | ready | warm | the rest |',
+    '|---|---|---|---|---|---|---|',
+    ...cold,
+    '',
+    '### Sweep over large workspaces',
+    '',
+    'Load and settle are the local emulator’s costs (the bulk write; its first full recalculation), not the sweep’s; each sweep is timed once the emulator has settled.',
+    '',
+    '| requests | load | settle | sweep (10 sends) | sweep, nothing to send | plan alone |',
+    '|---|---|---|---|---|---|',
+    ...sweeps,
+    '',
+    `Forms API calls per notification: ${'skipped' in r.api.forms ? '—' : r.api.forms.map((f) => f.formsCalls).join(' / ')}; per sweep (watch check + reconciliation listing): ${r.api.sweep.map((s) => s.formsCalls).join(' / ')}.`,
+  ].join('\n');
+}
+
+export function resultsMarkdown(r: BenchResults): string {
+  return [
+    '# Bench results',
+    '',
+    `\`npm run bench\`, ${r.date}, on ${machineLine(r.machine)}; the run took ${fmt(r.minutes, 1)} min. Every figure comes from this one run; call counts are the emulators' own.`,
+    '',
+    markdownTable(r),
+    '',
+    details(r),
+    '',
+  ].join('\n');
+}
