@@ -159,6 +159,17 @@ export const SHEET_REQUESTS: Record<string, RequestHandler> = {
     return undefined;
   },
 
+  addChart: (ss, req, where) => {
+    const chart = structuredClone((req['chart'] ?? {}) as Json);
+    const spec = (chart['spec'] ?? {}) as Json;
+    const anchor = ((chart['position'] as Json | undefined)?.['overlayPosition'] as Json | undefined)?.['anchorCell'] as Json | undefined;
+    const sheet = sheetById(ss, (anchor?.['sheetId'] as number | undefined) ?? undefined, where);
+    if (!spec['basicChart'] && !spec['pieChart']) throw invalid('addChart: the chart spec must set a chart type');
+    if (chart['chartId'] === undefined) chart['chartId'] = newId();
+    (sheet.charts ??= []).push(chart);
+    return { addChart: { chart: structuredClone(chart) } };
+  },
+
   addFilterView: (ss, req, where) => {
     const filter = structuredClone((req['filter'] ?? {}) as Json);
     const sheet = sheetOfRange(ss, filter['range'] as GridRange | undefined, where);

@@ -67,6 +67,8 @@ export interface Sheet {
   conditionalFormats?: Json[];
   basicFilter?: Json;
   filterViews?: Json[];
+  /** Stored as sent (with a chartId), never drawn: the local page shows data, not charts. */
+  charts?: Json[];
   /** Sparse DimensionProperties by index (updateDimensionProperties stores them). */
   rowMetadata?: Record<string, Json>;
   columnMetadata?: Record<string, Json>;

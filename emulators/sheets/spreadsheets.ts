@@ -58,6 +58,7 @@ function sheetJson(ss: Spreadsheet, sheet: Sheet, boxes: GridBox[] | undefined, 
   if (sheet.conditionalFormats?.length) out['conditionalFormats'] = structuredClone(sheet.conditionalFormats);
   if (sheet.basicFilter) out['basicFilter'] = structuredClone(sheet.basicFilter);
   if (sheet.filterViews?.length) out['filterViews'] = structuredClone(sheet.filterViews);
+  if (sheet.charts?.length) out['charts'] = structuredClone(sheet.charts);
   if (boxes) out['data'] = boxes.map((b) => gridData(ss, sheet, b, computed));
   return out;
 }

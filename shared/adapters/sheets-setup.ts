@@ -46,7 +46,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
     ranges: titles.map((t) => a1Tab(t)),
     includeGridData: true,
     fields:
-      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(description),conditionalFormats(booleanRule(condition)),filterViews(title),data(rowData(values(userEnteredValue,note,dataValidation))))',
+      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(description),conditionalFormats(booleanRule(condition)),filterViews(title),charts(spec(title)),data(rowData(values(userEnteredValue,note,dataValidation))))',
   });
   const tabs = new Map<string, CurrentTab>();
   const ids: ReadState['ids'] = new Map();
@@ -74,6 +74,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
         (s.conditionalFormats ?? []).map((c) => c.booleanRule?.condition?.values?.[0]?.userEnteredValue ?? ''),
       ),
       filterViews: new Set((s.filterViews ?? []).map((f) => f.title ?? '')),
+      chartTitles: new Set((s.charts ?? []).map((c) => c.spec?.title ?? '')),
     });
   }
   return { tabs, ids, callIds };
@@ -177,6 +178,27 @@ function toRequests(steps: SetupStep[], state: ReadState, writer?: string): shee
           },
         });
         break;
+      case 'chart': {
+        const source = (c: number) => ({ sourceRange: { sources: [{ sheetId, startRowIndex: 0, endRowIndex: s.chart.rows, startColumnIndex: c, endColumnIndex: c + 1 }] } });
+        reqs.push({
+          addChart: {
+            chart: {
+              spec: {
+                title: s.chart.title,
+                basicChart: {
+                  chartType: 'COLUMN',
+                  legendPosition: 'BOTTOM_LEGEND',
+                  headerCount: 1,
+                  domains: [{ domain: source(0) }],
+                  series: s.chart.series.map((c) => ({ series: source(c), targetAxis: 'LEFT_AXIS' })),
+                },
+              },
+              position: { overlayPosition: { anchorCell: { sheetId, rowIndex: 1, columnIndex: s.chart.anchorColumn } } },
+            },
+          },
+        });
+        break;
+      }
       default:
         break;
     }

@@ -21,6 +21,7 @@ export interface CurrentTab {
   protectedKeys: ReadonlySet<string>;
   conditionalFormulas: ReadonlySet<string>;
   filterViews: ReadonlySet<string>;
+  chartTitles: ReadonlySet<string>;
 }
 
 export type SetupStep =
@@ -32,7 +33,8 @@ export type SetupStep =
   | { kind: 'formulas'; title: string; column: number; header: string; cells: Array<{ row: number; formula: string }> }
   | { kind: 'protect'; title: string; key: string; columns: number[] | 'all' }
   | { kind: 'conditional'; title: string; formula: string; columns: number[] | 'all'; color: { red: number; green: number; blue: number } }
-  | { kind: 'filterView'; title: string; name: string; column: number; value: string };
+  | { kind: 'filterView'; title: string; name: string; column: number; value: string }
+  | { kind: 'chart'; title: string; chart: NonNullable<TabSpec['chart']> };
 
 export const STRUCTURAL: ReadonlySet<SetupStep['kind']> = new Set(['addTab', 'addHeaders', 'seed']);
 
@@ -61,6 +63,7 @@ const EMPTY: CurrentTab = {
   protectedKeys: new Set(),
   conditionalFormulas: new Set(),
   filterViews: new Set(),
+  chartTitles: new Set(),
 };
 
 /** The header row a tab will have once missing headers are appended after the last one. */
@@ -137,6 +140,8 @@ export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string,
       }
     }
 
+    if (tab.chart && !now.chartTitles.has(tab.chart.title)) steps.push({ kind: 'chart', title: tab.title, chart: tab.chart });
+
     if (tab.filterViewsByCall) {
       for (const id of callIds) {
         const name = `Convocatòria ${id}`;
@@ -167,5 +172,7 @@ export function describeStep(step: SetupStep): string {
       return `format condicional a «${step.title}»: ${step.formula}`;
     case 'filterView':
       return `vista filtrada «${step.name}» a «${step.title}»`;
+    case 'chart':
+      return `gràfic «${step.chart.title}» a «${step.title}»`;
   }
 }

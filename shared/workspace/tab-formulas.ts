@@ -3,6 +3,7 @@
 import { COMMISSION_COLUMNS as C } from './commission-columns';
 import { HELPER_COLUMNS as H, type LetterOf } from './request-formulas';
 import { REQUEST_COLUMNS as R } from './request-row';
+import { DEFAULT_TOPICS } from './seed';
 import { a1Tab, columnLetter, MEMBER_HEADERS, TABS } from './tabs';
 import { REVIEW_COLUMNS, SESSION_COLUMNS, SESSIONS_TAB } from './tabs-extra';
 
@@ -56,7 +57,14 @@ export const SUMMARY_HEADERS = [
   'Hores fetes',
   'Fora de termini',
   'No membres',
+  // by thematic area, all calls
+  'Àmbit temàtic',
+  'Sol·licituds per àmbit',
+  'Acceptades per àmbit',
 ] as const;
+
+/** The areas the summary counts: the configured list, then everything typed as "Altres: …". */
+export const SUMMARY_TOPICS = [...DEFAULT_TOPICS.split('; '), 'Altres'];
 
 /** Row r of the summary follows row r of the calls tab, so a new call appears by itself. */
 export function summaryFormulas(r: number, L: LetterOf): string[] {
@@ -74,5 +82,18 @@ export function summaryFormulas(r: number, L: LetterOf): string[] {
     g(`SUMIF(${ss('Convocatòria')},${call},${ss('Hores')})`),
     g(`COUNTIFS(${rq(R.call)},${call},${rq(R.late)},TRUE)`),
     g(`COUNTIFS(${rq(R.call)},${call},${rq(R.member)},FALSE)`),
+    ...topicFormulas(r, rq),
+  ];
+}
+
+function topicFormulas(r: number, rq: (h: string) => string): string[] {
+  const topic = SUMMARY_TOPICS[r - 2];
+  if (topic === undefined) return ['=""', '=""', '=""'];
+  // "Altres: …" rows are counted with a wildcard, which Sheets and the emulator both honour.
+  const pattern = topic === 'Altres' ? `"Altres:*"` : `$J${r}`;
+  return [
+    `="${topic.replace(/"/g, '""')}"`,
+    `=COUNTIF(${rq(R.topic)},${pattern})`,
+    `=COUNTIFS(${rq(R.topic)},${pattern},${rq(C.decision)},"Acceptada")`,
   ];
 }

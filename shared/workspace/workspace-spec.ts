@@ -53,6 +53,8 @@ export interface TabSpec {
   conditional?: readonly ConditionalSpec[];
   /** One filter view per value of this header's column in the calls tab. */
   filterViewsByCall?: string;
+  /** A column chart of these series (0-based columns) against column A, for rows 1..rows. */
+  chart?: { title: string; series: readonly number[]; rows: number; anchorColumn: number };
 }
 
 const RED = { red: 0.96, green: 0.8, blue: 0.8 };
@@ -121,7 +123,13 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
     withSeed({ title: TABS.calls, headers: CALL_HEADERS, seed: SEED_CALLS }),
     withSeed({ title: CRITERIA_TAB, headers: CRITERIA_HEADERS, seed: CRITERIA.map((c) => [...c]), protect: ['Clau'] }),
     withSeed({ title: TABS.members, headers: MEMBER_HEADERS, validations: [{ header: 'Actiu', rule: { kind: 'checkbox' } }] }),
-    withSeed({ title: SUMMARY_TAB, headers: SUMMARY_HEADERS, formulas: { headers: SUMMARY_HEADERS, rows: 20, build: summaryFormulas }, protect: 'all' }),
+    withSeed({
+      title: SUMMARY_TAB,
+      headers: SUMMARY_HEADERS,
+      formulas: { headers: SUMMARY_HEADERS, rows: 20, build: summaryFormulas },
+      protect: 'all',
+      chart: { title: 'Sol·licituds i acceptades per convocatòria', series: [1, 2], rows: 21, anchorColumn: SUMMARY_HEADERS.length + 1 },
+    }),
     withSeed({ title: TABS.log, headers: LOG_HEADERS, protect: 'all' }),
   ];
 }

@@ -152,6 +152,12 @@ describe('helper columns compute as the Commission types', () => {
     expect(summary[0]?.slice(0, 5)).toEqual(['2020-04', 26, 3, 3, 0]);
     expect(summary[0]?.[7]).toBe(1); // late
     expect(summary[0]?.[8]).toBe(1); // non-member
+    const topics = await values('Resum!J2:L10');
+    expect(topics.find((r) => r[0] === 'Energia')).toEqual(['Energia', 26, 3]);
+    expect(topics.find((r) => r[0] === 'Cures')).toEqual(['Cures', 0, 0]);
+    const meta = await api.spreadsheets.get({ spreadsheetId: SHEET, fields: 'sheets(properties(title),charts(spec(title)))' });
+    const charts = meta.data.sheets?.find((s) => s.properties?.title === 'Resum')?.charts ?? [];
+    expect(charts.map((c) => c.spec?.title)).toEqual(['Sol·licituds i acceptades per convocatòria']);
   });
 });
 
