@@ -25,6 +25,7 @@ import type { EvaluatedCell } from './engine';
 
 // undoLimit 0: nothing is ever undone (a failed write drops the engine), so keep no history.
 const CONFIG = { licenseKey: 'gpl-v3', useArrayArithmetic: true, maxRows: 100_000, undoLimit: 0 };
+const MAX_COLUMNS = 18_278; // HyperFormula's default maxColumns
 
 let builds = 0;
 /** How many engines were built from scratch in this process (tests assert it stays put). */
@@ -53,7 +54,13 @@ export class LiveEngine implements ModelObserver {
     }
     this.hf = HyperFormula.buildFromSheets(data as never, CONFIG as never);
     builds++;
-    for (const sheet of ss.sheets) this.stretch(sheet, this.id(sheet));
+    for (const sheet of ss.sheets) {
+      try {
+        this.stretch(sheet, this.id(sheet));
+      } catch {
+        // A grid beyond the engine's limits: fine until it changes shape (stretch()).
+      }
+    }
     this.follow(ss);
     // Built from this model, which may be a failing write's copy: not to be kept for another.
     this.changed = true;
@@ -121,6 +128,9 @@ export class LiveEngine implements ModelObserver {
     const { rowCount, columnCount } = sheet.properties.gridProperties;
     const size = this.hf.getSheetDimensions(id);
     if (size.height > rowCount && size.width > columnCount) return;
+    // Past HyperFormula's limits (a grid of 100,000 rows) it cannot be done: structural edits
+    // then fail, and the engine is rebuilt instead (mirror()).
+    if (rowCount >= CONFIG.maxRows || columnCount >= MAX_COLUMNS) throw new Error('grid beyond the engine');
     const at: SimpleCellAddress = { sheet: id, row: rowCount, col: columnCount };
     this.edit().setCellContents(at, [[0]]);
     this.hf.setCellContents(at, [[null]]);
