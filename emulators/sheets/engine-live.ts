@@ -6,22 +6,20 @@
 // translation still differs are translated again (engine-structure.ts decides which).
 //
 // Evaluation is suspended while edits arrive and resumed by the first read that needs a
-// computed value (engine.ts): a write costs its own edits, and the recalculation happens once,
-// when someone looks — reads of literal cells never wait for it.
+// computed value (engine.ts, engine-read.ts): a write costs its own edits, and the
+// recalculation happens once, when someone looks — reads of literal cells never wait for it.
 //
 // If an edit cannot be mirrored (a sheet shrinks, HyperFormula refuses something) the engine
 // marks itself broken and engine.ts builds a fresh one from the model: slower, never wrong.
-import { CellType, HyperFormula } from 'hyperformula';
+import { HyperFormula } from 'hyperformula';
 import type { SimpleCellAddress } from 'hyperformula';
 import { registerSheetsFunctions } from './engine-functions';
 import { patchHyperFormula } from './engine-patches';
 import { content, engineName, translationContext } from './engine-content';
-import { toExtended } from './engine-values';
 import { growAtEnd, insertInside, retranslateNamed } from './engine-structure';
 import type { TranslateContext } from './formula-translate';
 import { getCell, observerOf, setObserver } from './model';
 import type { Dimension, ModelObserver, Sheet, Spreadsheet } from './model';
-import type { EvaluatedCell } from './engine';
 
 // undoLimit 0: nothing is ever undone (a failed write drops the engine), so keep no history.
 const CONFIG = { licenseKey: 'gpl-v3', useArrayArithmetic: true, maxRows: 100_000, undoLimit: 0 };
@@ -41,7 +39,6 @@ export class LiveEngine implements ModelObserver {
   private suspended = false;
   private version = 0;
   private readonly builtAt: number;
-  private readonly heights = new Map<Sheet, [version: number, height: number]>();
 
   constructor(ss: Spreadsheet) {
     registerSheetsFunctions();
@@ -185,8 +182,8 @@ export class LiveEngine implements ModelObserver {
     this.mirror(() => retranslateNamed(this, [oldTitle, sheet.properties.title]));
   }
 
-  /** Resumes evaluation if edits are pending; then values can be read. */
-  private ready(): HyperFormula {
+  /** Resumes evaluation if edits are pending, so values can be read (engine-read.ts). */
+  evaluated(): HyperFormula {
     if (this.suspended) {
       this.suspended = false;
       this.hf.resumeEvaluation();
@@ -194,43 +191,8 @@ export class LiveEngine implements ModelObserver {
     return this.hf;
   }
 
-  /** The computed value of a formula cell, or of an empty cell an array may spill into. */
-  computed(sheet: Sheet, row: number, col: number, empty: boolean): EvaluatedCell {
-    const at: SimpleCellAddress = { sheet: this.id(sheet), row, col };
-    // Cells an array covers are known without evaluating; other empty cells stay empty.
-    if (empty && this.hf.getCellType(at) !== CellType.ARRAY) return {};
-    const hf = this.ready();
-    const raw = hf.getCellValue(at);
-    const value = toExtended(raw);
-    if (!value) return {};
-    const out: EvaluatedCell = { value };
-    if (empty) out.spilled = true;
-    if (typeof raw === 'number') {
-      const t = hf.getCellValueDetailedType(at);
-      if (t === 'NUMBER_DATE') out.numberKind = 'DATE';
-      else if (t === 'NUMBER_DATETIME') out.numberKind = 'DATE_TIME';
-      else if (t === 'NUMBER_TIME') out.numberKind = 'TIME';
-    }
-    return out;
-  }
-
-  /** Rows reached by arrays spilling down the sheet (0 without arrays); cached per edit. */
-  spillHeight(sheet: Sheet): number {
-    const hit = this.heights.get(sheet);
-    if (hit && hit[0] === this.version) return hit[1];
-    const id = this.id(sheet);
-    const limit = sheet.properties.gridProperties.rowCount;
-    const type = (row: number, col: number) => this.hf.getCellType({ sheet: id, row, col });
-    let height = 0;
-    sheet.rows.forEach((cells, r) =>
-      cells?.forEach((cell, c) => {
-        if (cell?.userEnteredValue?.formulaValue === undefined || type(r, c) !== CellType.ARRAYFORMULA) return;
-        let end = r + 1;
-        while (end < limit && type(end, c) === CellType.ARRAY) end++;
-        height = Math.max(height, end);
-      }),
-    );
-    this.heights.set(sheet, [this.version, height]);
-    return height;
+  /** Counts edits: what was derived from the engine at one count is stale at the next. */
+  get edits(): number {
+    return this.version;
   }
 }

@@ -39,6 +39,7 @@
 //   - stored formula text is returned as entered; Sheets also upper-cases function names.
 import type { GridBox } from './a1';
 import { engineBuilds, LiveEngine } from './engine-live';
+import { computedValue, spillHeight } from './engine-read';
 import { getCell } from './model';
 import type { ExtendedValue, Sheet, Spreadsheet } from './model';
 
@@ -108,14 +109,14 @@ export class Evaluation {
       const f = frontier(ss, sheet);
       if (row < f.row || col < f.col) return {};
     }
-    return withEngine(ss, (live) => live.computed(sheet, row, col, !entered));
+    return withEngine(ss, (live) => computedValue(live, sheet, row, col, !entered));
   }
 
   /** Rows that hold values spilled by array formulas, looking at columns before `endCol`. */
   height(sheet: Sheet, endCol = Infinity): number {
     const ss = this.ss;
     if (!ss || endCol <= frontier(ss, sheet).col) return 0;
-    return withEngine(ss, (live) => live.spillHeight(sheet));
+    return withEngine(ss, (live) => spillHeight(live, sheet));
   }
 
   /** End of the rows of `box` that can hold anything: past it, reads would find nothing. */
