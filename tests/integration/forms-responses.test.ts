@@ -7,7 +7,7 @@ import { formAnswers } from '../support/form-answers';
 import { formsDoor, message } from '../support/forms-door';
 import { readRequests, startTestStack, type TestStack } from '../support/stack';
 
-// Every Sheets emulator call recalculates the workspace's formulas (about a second each).
+// Generous: each test drives the whole local stack (Forms → function → Sheets → SendGrid).
 const SLOW = 120_000;
 let stack: TestStack;
 let door: ReturnType<typeof formsDoor>;
