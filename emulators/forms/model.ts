@@ -72,8 +72,9 @@ export interface FormsState {
 
 export const emptyState = (): FormsState => ({ version: 1, forms: {}, responses: {}, watches: [] });
 
-// Google's form ids are 44 url-safe characters; 33 random bytes encode to exactly that.
-export const newFormId = () => randomBytes(33).toString('base64url');
+// Google's form ids are 44 url-safe characters that begin with "1" (Drive file ids); one
+// that began with "-" would read as an option to every command line that takes it.
+export const newFormId = () => `1${randomBytes(33).toString('base64url').slice(0, 43)}`;
 // Response ids are long opaque strings; the fixed prefix mimics the real ones' look.
 export const newResponseId = () => `ACYDBN${randomBytes(30).toString('base64url')}`;
 
