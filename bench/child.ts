@@ -2,6 +2,7 @@
 // functions read their configuration once), and a 10,000-row workspace should not share
 // a heap with the next figure. The child prints its result as JSON on its last line.
 import { spawn } from 'node:child_process';
+import { shellEnv } from '../shared/runtime/env';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,7 +13,7 @@ export function runChild<T>(file: string, args: string[] = [], timeoutMs = 20 * 
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [TSX, join(root, 'bench', file), ...args], {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: { ...shellEnv(), LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

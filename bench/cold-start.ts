@@ -6,6 +6,7 @@
 // "ready", a fresh instance's first answer to a GET, which loads no adapter (framework and
 // bundle only); "warm", the real request again on the same instance (its own cost).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { shellEnv } from '../shared/runtime/env';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -89,7 +90,7 @@ async function once(stack: TestStack, dir: string, target: string, n: number, en
 
 export async function coldStart(dist: string, targets: string[], runs: number): Promise<ColdStartResult> {
   const stack = await startTestStack();
-  const env = { ...process.env, ...stack.functionEnv, NODE_ENV: 'production', LOG_LEVEL: 'SILENT' };
+  const env = { ...shellEnv(), ...stack.functionEnv, NODE_ENV: 'production', LOG_LEVEL: 'SILENT' };
   const dirs: Record<string, string> = { hello: writeHelloBundle(dist), ...Object.fromEntries(targets.map((t) => [t, join(dist, t)])) };
   const order = ['hello', ...targets];
   type Sample = { coldMs: number; warmMs: number; status: number };

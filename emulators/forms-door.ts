@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { GoogleFormsSource } from '../shared/adapters/forms';
 import { SheetsWorkspace } from '../shared/adapters/sheets';
 import { chooseCall, publishForm } from '../shared/forms/publish';
+import { useRuntimeEnv } from '../shared/runtime/env';
 import { createFormsEmulator, type FormsEmulator, type FormsPubSubEvent } from './forms';
 
 export const LOCAL_FORMS_TOPIC = 'projects/xmess-local/topics/forms-responses';
@@ -62,14 +63,13 @@ export function createLocalFormsDoor(opts: LocalFormsDoorOptions = {}): LocalFor
       const formId = await build(`${ctx.url}/`, ctx.spreadsheetId);
       // Set, not defaulted: a FORM_ID from the shell names a real form, never this one.
       Object.assign(ctx.functionEnv, { FORM_ID: formId, FORMS_TOPIC: LOCAL_FORMS_TOPIC });
-      process.env.FORM_ID = formId;
-      process.env.FORMS_TOPIC = LOCAL_FORMS_TOPIC;
+      useRuntimeEnv(ctx.functionEnv);
       await import('../functions/formResponses');
       ctx.register('formResponses');
       forms.onEvent((topic, event) => (topic === LOCAL_FORMS_TOPIC ? deliver(ctx.url, event) : undefined));
       // In production the sweep keeps the watch alive; locally it is made now, so the first
       // response already travels the production path.
-      const { formsRuntime } = await import('../shared/runtime-forms');
+      const { formsRuntime } = await import('../shared/runtime');
       await (await formsRuntime()).watch.ensureWatch();
       return { formId };
     },

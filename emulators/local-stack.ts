@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
+import { shellEnv, useRuntimeEnv } from '../shared/runtime/env';
 import { workspaceSpec } from '../shared/workspace/workspace-spec';
 import { demoSeed, LOCAL_INTAKE_SECRET, LOCAL_SPREADSHEET_ID } from './demo';
 import { createPageRoutes, type PageHandler } from './page/routes';
@@ -37,7 +38,7 @@ export interface LocalStack {
 const num = (v: string | undefined, fallback = 0) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : fallback);
 
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
-  const env = opts.env ?? process.env;
+  const env = opts.env ?? shellEnv();
   if (opts.stateDir) mkdirSync(opts.stateDir, { recursive: true });
   const faults = {
     faultRate: num(env.EMULATOR_FAULT_RATE),
@@ -87,8 +88,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     GOOGLE_ROOT_URL: `${url}/`,
     SENDGRID_ROOT_URL: `${url}/`,
   };
-  // The functions read their configuration from the process environment, as in production.
-  for (const [k, v] of Object.entries(functionEnv)) process.env[k] ??= v;
+  // The functions in this process run with this environment, as production sets theirs.
+  useRuntimeEnv(functionEnv);
 
   const loadDemoWorkspace = async () => {
     sheets.ensureSpreadsheet(LOCAL_SPREADSHEET_ID, 'XMESS — Comissió Tècnica (local)');

@@ -9,7 +9,7 @@ import { UpstreamError } from '../shared/errors';
 import type { FormSource } from '../shared/forms/form-source';
 import type { Logger } from '../shared/log';
 import type { ResponseIntake } from '../shared/pipeline/form-responses';
-import { formsRuntime } from '../shared/runtime-forms';
+import { formsRuntime } from '../shared/runtime';
 
 /** The Pub/Sub message as Eventarc delivers it (data of a messagePublished CloudEvent). */
 export interface PubSubData {

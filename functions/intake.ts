@@ -6,7 +6,7 @@ import { verifySignature } from '../shared/domain/signature';
 import { ca } from '../shared/i18n/ca';
 import type { Logger } from '../shared/log';
 import type { IntakePipeline } from '../shared/pipeline/intake';
-import { intakeSecrets } from '../shared/config';
+import { intakeSecrets } from '../shared/runtime/config';
 import { intakeRuntime } from '../shared/runtime';
 import { answerCrash, answerError, answerOutcome } from './http-answer';
 

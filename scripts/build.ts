@@ -17,6 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
+import { shellEnv } from '../shared/runtime/env';
 import { BUNDLE_GOAL_BYTES, FUNCTION_TARGETS, type FunctionTarget } from './function-targets';
 
 const FRAMEWORK = '@google-cloud/functions-framework';
@@ -108,7 +109,7 @@ function describeReport(r: BundleReport): string {
 }
 
 const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
-const outRoot = resolve(values.outdir ?? process.env.BUILD_OUTDIR ?? 'dist');
+const outRoot = resolve(values.outdir ?? shellEnv().BUILD_OUTDIR ?? 'dist');
 const version = frameworkVersion();
 const lines: string[] = [];
 const reports: BundleReport[] = [];

@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isEmail, splitList } from '../shared/runtime/config';
+import { shellEnv } from '../shared/runtime/env';
 import { deployPlan } from './deploy-plan';
 import { SECRETS, type DeployOptions, type SecretEnv } from './deploy-resources';
 import { manualSteps } from './deploy-manual';
@@ -31,7 +33,7 @@ const { values: v } = parseArgs({
   },
 });
 
-const env = process.env;
+const env = shellEnv();
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
   process.exit(2);
@@ -47,9 +49,9 @@ const given = {
 const missing = Object.entries(given).filter(([, value]) => !value).map(([flag]) => flag);
 if (missing.length) fail(`Falten opcions: ${missing.join(', ')} (vegeu docs/admin-guide.md)`);
 
-const staffEmails = given['--staff']!.split(',').map((s) => s.trim()).filter(Boolean);
+const staffEmails = splitList(given['--staff']!);
 const replyTo = v['reply-to'] ?? env.REPLY_TO;
-const notEmail = [given['--mail-from']!, ...staffEmails, ...(replyTo ? [replyTo] : [])].filter((e) => !/^[^@\s]+@[^@\s]+$/.test(e));
+const notEmail = [given['--mail-from']!, ...staffEmails, ...(replyTo ? [replyTo] : [])].filter((e) => !isEmail(e));
 if (notEmail.length) fail(`No són adreces de correu: ${notEmail.join(', ')}`);
 if (v['intake-secret-previous'] && !/^\d+$/.test(v['intake-secret-previous'])) fail('--intake-secret-previous és un número de versió');
 

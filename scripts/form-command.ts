@@ -6,6 +6,7 @@ import { GoogleFormsSource } from '../shared/adapters/forms';
 import { SheetsWorkspace } from '../shared/adapters/sheets';
 import { chooseCall, publishForm } from '../shared/forms/publish';
 import { caForms } from '../shared/i18n/ca-forms';
+import { shellEnv, type Env } from '../shared/runtime/env';
 import { relayMap, relayScript } from './apps-script/relay';
 
 const t = caForms.script;
@@ -16,7 +17,7 @@ export interface CommandResult {
   formId?: string;
 }
 
-export async function formCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
+export async function formCommand(argv: string[], env: Env = shellEnv()): Promise<CommandResult> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

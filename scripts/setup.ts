@@ -3,6 +3,7 @@
 // the service account first). With GOOGLE_ROOT_URL set it works on the local emulator.
 import { parseArgs } from 'node:util';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
+import { shellEnv } from '../shared/runtime/env';
 import { describeStep } from '../shared/workspace/setup-plan';
 import { workspaceSpec } from '../shared/workspace/workspace-spec';
 
@@ -14,13 +15,14 @@ const { values } = parseArgs({
     writer: { type: 'string' },
   },
 });
-const spreadsheetId = values.spreadsheet ?? process.env.SPREADSHEET_ID;
+const env = shellEnv();
+const spreadsheetId = values.spreadsheet ?? env.SPREADSHEET_ID;
 if (!spreadsheetId) {
   process.stderr.write('Cal indicar el full: npm run setup -- --spreadsheet <ID> (o SPREADSHEET_ID)\n');
   process.exit(2);
 }
 const dryRun = values['dry-run'];
-const { steps } = await setupWorkspace({ spreadsheetId, rootUrl: process.env.GOOGLE_ROOT_URL, spec: workspaceSpec(), dryRun, writer: values.writer });
+const { steps } = await setupWorkspace({ spreadsheetId, rootUrl: env.GOOGLE_ROOT_URL, spec: workspaceSpec(), dryRun, writer: values.writer });
 process.stdout.write(
   steps.length
     ? `${dryRun ? 'Canvis previstos (no s’ha escrit res)' : 'Canvis fets'}:\n${steps.map((s) => `- ${describeStep(s)}`).join('\n')}\n`

@@ -1,11 +1,14 @@
 // npm start [-- --reset]: the whole system on one local port, no Google account needed.
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../emulators/local-stack';
+import { shellEnv } from '../shared/runtime/env';
+
+const env = shellEnv();
 
 const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
 const stack = await startLocalStack({
-  port: Number(process.env.PORT ?? 8080),
-  host: process.env.HOST ?? '127.0.0.1',
+  port: Number(env.PORT ?? 8080),
+  host: env.HOST ?? '127.0.0.1',
   stateDir: '.local',
   reset: values.reset,
 });

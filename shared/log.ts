@@ -8,11 +8,9 @@ export interface Logger {
   log(severity: Severity, message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(
-  env: NodeJS.ProcessEnv = process.env,
-  write: (line: string) => void = (line) => process.stdout.write(line),
-): Logger {
-  const level = (env.LOG_LEVEL ?? 'INFO').toUpperCase();
+/** `level`: DEBUG, INFO, WARNING, ERROR or SILENT (the configuration's LOG_LEVEL). */
+export function createLogger(level = 'INFO', write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+  level = level.toUpperCase();
   const min = level === 'SILENT' ? Infinity : (ORDER[level as Severity] ?? ORDER.INFO);
   return {
     log(severity, message, fields = {}) {

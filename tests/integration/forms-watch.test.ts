@@ -39,7 +39,7 @@ const journal: FormsJournal = {
   appendLog: async (entries) => void log.push(...entries),
 };
 const watchFor = (over: Partial<FormsWatchDeps> = {}) =>
-  createFormsWatch({ source, formId, topicName: TOPIC, intake, journal, logger: createLogger({ LOG_LEVEL: 'silent' }), now: () => new Date(clock), ...over });
+  createFormsWatch({ source, formId, topicName: TOPIC, intake, journal, logger: createLogger('silent'), now: () => new Date(clock), ...over });
 
 describe('ensureWatch', () => {
   test('creates the watch when there is none, then leaves it alone while it has time left', async () => {

@@ -1,0 +1,65 @@
+// Configuration admins own, from the environment, validated in one place: every missing
+// or malformed variable is named in one error. Read lazily, on a function's first call.
+// Every function reads the same schema; what only one of them needs is optional here and
+// required where it is used (intakeSecrets, formsConfig).
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+import { present, type Env } from './env';
+
+const email = z.email();
+/** One address, as the functions and deploy accept it. */
+export const isEmail = (value: string): boolean => email.safeParse(value).success;
+export const splitList = (value: string): string[] => value.split(',').map((e) => e.trim()).filter(Boolean);
+
+const emailList = z.string().transform(splitList).pipe(z.array(email));
+
+const schema = z.object({
+  SPREADSHEET_ID: z.string().min(1),
+  /** Only the intake verifies signatures; the other functions are deployed without it. */
+  INTAKE_SECRET: z.string().min(16).optional(),
+  /** The secret being retired during a rotation; both verify until it is removed. */
+  INTAKE_SECRET_PREVIOUS: z.string().min(16).optional(),
+  SENDGRID_API_KEY: z.string().min(1),
+  MAIL_FROM: email,
+  MAIL_FROM_NAME: z.string().default('XMESS — Secretaria Tècnica'),
+  STAFF_EMAILS: emailList,
+  /** Where replies to applicants go; defaults to the first staff address. */
+  REPLY_TO: email.optional(),
+  GOOGLE_ROOT_URL: z.url().optional(),
+  SENDGRID_ROOT_URL: z.url().optional(),
+  /** The Google Form's ID (printed by `npm run form -- create`); unset: no Google Form door. */
+  FORM_ID: z.string().regex(/^[A-Za-z0-9_-]{10,}$/).optional(),
+  /** projects/{project}/topics/{topic} the RESPONSES watch publishes to; unset: no watch. */
+  FORMS_TOPIC: z
+    .string()
+    .regex(/^projects\/[^/]+\/topics\/[A-Za-z][\w.~+%-]{2,254}$/)
+    .optional(),
+  /** DEBUG, INFO, WARNING, ERROR or SILENT. */
+  LOG_LEVEL: z.string().default('INFO'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: Env): Config {
+  const result = schema.safeParse(present(env));
+  if (!result.success) {
+    const names = [...new Set(result.error.issues.map((i) => String(i.path[0])))];
+    throw new ConfigError(names);
+  }
+  return result.data;
+}
+
+/** The secrets a signature may use; the intake cannot run without the current one. */
+export function intakeSecrets(c: Config): string[] {
+  if (!c.INTAKE_SECRET) throw new ConfigError(['INTAKE_SECRET']);
+  return [c.INTAKE_SECRET, c.INTAKE_SECRET_PREVIOUS].filter((s): s is string => Boolean(s));
+}
+
+/** The Google Form door cannot run without its form. */
+export function formsConfig(c: Config): { formId: string; topicName?: string } {
+  if (!c.FORM_ID) throw new ConfigError(['FORM_ID']);
+  return { formId: c.FORM_ID, topicName: c.FORMS_TOPIC };
+}
+
+/** Where replies to applicants and staff notices go. */
+export const replyTo = (c: Config): string | undefined => c.REPLY_TO ?? c.STAFF_EMAILS[0];

@@ -1,0 +1,107 @@
+// Each function's dependencies, built from the configuration once per process, on first
+// use: a cold start pays for loading the Google and SendGrid clients only when a request
+// comes. One builder per door, each on top of the intake's (one Sheets client, one SendGrid
+// client, one pipeline and its write queue), so every door in a process shares them.
+import { createLogger, type Logger } from '../log';
+import type { FormSource } from '../forms/form-source';
+import type { IntakePipeline } from '../pipeline/intake';
+import type { ResponseIntake } from '../pipeline/form-responses';
+import type { FormsWatch } from '../pipeline/forms-watch';
+import type { SweepResult } from '../pipeline/sweep';
+import type { Mailer } from '../ports';
+import type { SheetsWorkspace } from '../adapters/sheets';
+import { formsConfig, loadConfig, replyTo, type Config } from './config';
+import { runtimeEnv } from './env';
+
+export interface IntakeRuntime {
+  config: Config;
+  pipeline: IntakePipeline;
+  logger: Logger;
+  store: SheetsWorkspace;
+  mailer: Mailer;
+}
+
+export interface FormsRuntime {
+  formId: string;
+  source: FormSource;
+  intake: ResponseIntake;
+  watch: FormsWatch;
+  logger: Logger;
+}
+
+export interface SweepRuntime {
+  run: () => Promise<SweepResult>;
+  logger: Logger;
+}
+
+/** Built once; a failure is not cached, so a configuration fixed by redeploying is read again. */
+function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () =>
+    (cached ??= build().catch((e: unknown) => {
+      cached = undefined;
+      throw e;
+    }));
+}
+
+export const intakeRuntime = once(async (): Promise<IntakeRuntime> => {
+  const config = loadConfig(runtimeEnv());
+  const logger = createLogger(config.LOG_LEVEL);
+  const [{ SheetsWorkspace }, { SendGridMailer }, { createIntakePipeline }] = await Promise.all([
+    import('../adapters/sheets'),
+    import('../adapters/sendgrid'),
+    import('../pipeline/intake'),
+  ]);
+  const store = new SheetsWorkspace({ spreadsheetId: config.SPREADSHEET_ID, rootUrl: config.GOOGLE_ROOT_URL });
+  const mailer = new SendGridMailer({
+    apiKey: config.SENDGRID_API_KEY,
+    from: { email: config.MAIL_FROM, name: config.MAIL_FROM_NAME },
+    rootUrl: config.SENDGRID_ROOT_URL,
+  });
+  const pipeline = createIntakePipeline({ store, mailer, staffEmails: config.STAFF_EMAILS, replyTo: replyTo(config), logger });
+  return { config, pipeline, logger, store, mailer };
+});
+
+export const formsRuntime = once(async (): Promise<FormsRuntime> => {
+  const base = await intakeRuntime();
+  const { formId, topicName } = formsConfig(base.config);
+  const [{ GoogleFormsSource }, { createResponseIntake, knownFromSweepState }, { createFormsWatch }] = await Promise.all([
+    import('../adapters/forms'),
+    import('../pipeline/form-responses'),
+    import('../pipeline/forms-watch'),
+  ]);
+  const source = new GoogleFormsSource({ rootUrl: base.config.GOOGLE_ROOT_URL });
+  // The log and the rows, read only when a response needs them (an edit, an invalid one,
+  // the reconciliation); the same store as the pipeline's.
+  const journal = {
+    readKnown: async () => knownFromSweepState(await base.store.readSweepState()),
+    appendLog: base.store.appendLog.bind(base.store),
+  };
+  const intake = createResponseIntake({
+    pipeline: base.pipeline,
+    journal,
+    mailer: base.mailer,
+    staffEmails: base.config.STAFF_EMAILS,
+    logger: base.logger,
+  });
+  const watch = createFormsWatch({ source, formId, topicName, intake, journal, logger: base.logger });
+  return { formId, source, intake, watch, logger: base.logger };
+});
+
+export const sweepRuntime = once(async (): Promise<SweepRuntime> => {
+  const { config, logger, store, mailer } = await intakeRuntime();
+  const [{ createSweep }, { knownFromSweepState }] = await Promise.all([import('../pipeline/sweep'), import('../pipeline/form-responses')]);
+  // Without FORM_ID the deployment has no Google Form: no watch, no reconciliation.
+  const forms = config.FORM_ID ? await formsRuntime() : undefined;
+  return {
+    logger,
+    run: createSweep({
+      store,
+      mailer,
+      logger,
+      staff: config.STAFF_EMAILS,
+      replyTo: replyTo(config),
+      extras: forms ? [(state) => forms.watch.sweepStep(knownFromSweepState(state))] : [],
+    }),
+  };
+});
