@@ -15,7 +15,7 @@ import { requestRow } from '../shared/workspace/request-row';
 import { reviewFormulas, sessionFormulas } from '../shared/workspace/tab-formulas';
 import { a1Tab, columnLetter, TABS } from '../shared/workspace/tabs';
 import { PREPARED_ROWS, REVIEWS_TAB, SESSIONS_TAB } from '../shared/workspace/tabs-extra';
-import type { LogEntry } from '../shared/workspace/log-entry';
+import type { LogEntry } from '../shared/domain/log-entry';
 import { DEMO_MEMBERS } from '../emulators/demo';
 import { validBody } from '../tests/support/submissions';
 

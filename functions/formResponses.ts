@@ -6,7 +6,7 @@
 import * as functions from '@google-cloud/functions-framework';
 import type { CloudEvent } from '@google-cloud/functions-framework';
 import { UpstreamError } from '../shared/errors';
-import type { FormSource } from '../shared/forms/form-source';
+import type { FormSource } from '../shared/ports';
 import type { Logger } from '../shared/log';
 import type { ResponseIntake } from '../shared/pipeline/form-responses';
 import { formsRuntime } from '../shared/runtime';

@@ -1,11 +1,13 @@
-// The small interfaces the pipeline needs from the outside world. Adapters implement
-// them against Google Sheets and SendGrid; tests may pass in-memory fakes for pure logic.
+// The small interfaces the pipeline needs from the outside world, all of them here.
+// Adapters implement them against Google Sheets, Google Forms and SendGrid; tests may pass
+// in-memory fakes for pure logic.
 import type { Call } from './domain/calls';
 import type { ExistingRequest } from './domain/classify';
 import type { Member } from './domain/members';
 import type { CellValue } from './workspace/request-row';
-import type { LogEntry } from './workspace/log-entry';
-import type { SweepState } from './sweep/state';
+import type { LogEntry } from './domain/log-entry';
+import type { SweepState } from './domain/workspace-state';
+import type { FormDoc, FormRequest, FormResponse, FormWatch } from './forms/form-source';
 
 /** Everything intake needs to know before writing, read in one go. */
 export interface IntakeSnapshot {
@@ -42,4 +44,19 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+/** The Google Forms API as the Google Form door uses it. */
+export interface FormSource {
+  create(info: { title: string; documentTitle: string }): Promise<FormDoc>;
+  get(formId: string): Promise<FormDoc>;
+  /** All requests apply or none do (the API's own guarantee). */
+  batchUpdate(formId: string, requests: FormRequest[]): Promise<void>;
+  /** Every page; `since` (RFC 3339 Zulu) becomes `filter=timestamp > since`. */
+  listResponses(formId: string, since?: string): Promise<FormResponse[]>;
+  listWatches(formId: string): Promise<FormWatch[]>;
+  createWatch(formId: string, topicName: string): Promise<FormWatch>;
+  /** undefined when the watch is gone (NOT_FOUND: it expired): create a new one. */
+  renewWatch(formId: string, watchId: string): Promise<FormWatch | undefined>;
+  deleteWatch(formId: string, watchId: string): Promise<void>;
 }

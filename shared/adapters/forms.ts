@@ -3,7 +3,8 @@
 // and its push-notification watches.
 import { auth as googleAuth, forms, type forms_v1 } from '@googleapis/forms';
 import { UpstreamError } from '../errors';
-import type { FormDoc, FormRequest, FormResponse, FormSource, FormWatch } from '../forms/form-source';
+import type { FormDoc, FormRequest, FormResponse, FormWatch } from '../forms/form-source';
+import type { FormSource } from '../ports';
 import { retryConfig } from './google-retry';
 
 export interface FormsOptions {

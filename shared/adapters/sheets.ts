@@ -6,7 +6,8 @@ import { UpstreamError, WorkspaceError } from '../errors';
 import type { IntakeSnapshot, WorkspaceStore } from '../ports';
 import type { ExistingRequest } from '../domain/classify';
 import { parseCalls, parseMembers } from '../workspace/config-rows';
-import { toLogRow, type LogEntry } from '../workspace/log-entry';
+import type { LogEntry } from '../domain/log-entry';
+import { toLogRow } from '../workspace/log-row';
 
 /** How many columns of each fixed-layout tab a read needs. */
 const TAB_WIDTH: Record<string, number> = {
@@ -19,7 +20,7 @@ import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from 
 import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } from '../workspace/tabs';
 import { COMMISSION_COLUMNS } from '../workspace/commission-columns';
 import { POOL_HELPERS } from '../workspace/tabs-extra';
-import type { RequestView, SweepState } from '../sweep/state';
+import type { RequestView, SweepState } from '../domain/workspace-state';
 import { REQUEST_TAB_HEADERS, requestFormulas } from '../workspace/request-formulas';
 import { retryConfig } from './google-retry';
 

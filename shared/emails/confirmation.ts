@@ -1,5 +1,6 @@
 // The applicant's confirmation: reference, what they sent, what happens next, and any
 // flag (late, non-member, repeated) said plainly.
+import { LOG_KIND } from '../domain/log-entry';
 import type { ClassifiedRequest } from '../domain/classify';
 import { longDate } from '../domain/dates';
 import { ca } from '../i18n/ca';
@@ -77,8 +78,8 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
     text,
     html,
     replyTo,
-    customArgs: { requestId: s.submissionId, reference: r.reference, kind: 'confirmacio' },
-    categories: ['confirmacio'],
+    customArgs: { requestId: s.submissionId, reference: r.reference, kind: LOG_KIND.confirmation },
+    categories: [LOG_KIND.confirmation],
   };
 }
 
@@ -105,7 +106,7 @@ export function confirmationFromRow(
     text: [...lines, '', caMail.signature].join('\n\n'),
     html: layout(t.subject(r.reference), lines.map(paragraphs).join('\n'), caMail.signature),
     replyTo,
-    customArgs: { requestId: r.id, reference: r.reference, kind: 'confirmacio' },
-    categories: ['confirmacio'],
+    customArgs: { requestId: r.id, reference: r.reference, kind: LOG_KIND.confirmation },
+    categories: [LOG_KIND.confirmation],
   };
 }

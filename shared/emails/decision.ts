@@ -1,12 +1,13 @@
 // Decision emails: accepted, waiting list, declined, redirected, and corrections that say
 // what changed. Built from the sheet's values, every one escaped.
+import { LOG_KIND } from '../domain/log-entry';
 import type { Call } from '../domain/calls';
 import { longDate } from '../domain/dates';
 import { changedFields, type DecisionValues } from '../domain/decisions';
 import { caDecisions as t } from '../i18n/ca-decisions';
 import { caMail } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
-import type { RequestView } from '../sweep/state';
+import type { RequestView } from '../domain/workspace-state';
 import { definitionTable, escapeHtml, layout, paragraphs } from './html';
 
 function detailRows(v: DecisionValues, call: Call | undefined, packageHours: number): Array<readonly [string, string]> {
@@ -71,7 +72,7 @@ export function decisionEmail(opts: {
     text,
     html,
     replyTo: opts.replyTo,
-    customArgs: { requestId: r.id, reference: r.reference, kind: 'decisio', key: opts.key },
-    categories: ['decisio'],
+    customArgs: { requestId: r.id, reference: r.reference, kind: LOG_KIND.decision, key: opts.key },
+    categories: [LOG_KIND.decision],
   };
 }

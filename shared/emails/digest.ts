@@ -1,5 +1,6 @@
 // One digest to staff per sweep, only when something needs a person; and the announcement
 // of an agreed advisory to the other members.
+import { LOG_KIND } from '../domain/log-entry';
 import { caDecisions as t } from '../i18n/ca-decisions';
 import { caMail } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
@@ -13,8 +14,8 @@ export function digestEmail(items: readonly string[], staff: string[]): Outgoing
     intro: t.digest.intro,
     items: items.map((title) => ({ title })),
     staff,
-    kind: 'resum',
-    category: 'resum',
+    kind: LOG_KIND.reported,
+    category: LOG_KIND.reported,
   });
 }
 
@@ -29,7 +30,7 @@ export function announcementEmail(opts: { municipality: string; topic: string; r
     subject,
     text: `${body}\n\n${caMail.signature}`,
     html: layout(subject, paragraphs(body), caMail.signature),
-    customArgs: { requestId: opts.requestId, kind: 'difusio' },
-    categories: ['difusio'],
+    customArgs: { requestId: opts.requestId, kind: LOG_KIND.announcement },
+    categories: [LOG_KIND.announcement],
   };
 }

@@ -1,5 +1,6 @@
 // One notice to staff for the form responses found edited after they became rows: the
 // row is never rewritten, so a person decides what to carry over from the Registre.
+import { LOG_KIND } from '../domain/log-entry';
 import { localStamp } from '../domain/dates';
 import { caForms } from '../i18n/ca-forms';
 import type { OutgoingEmail } from '../ports';
@@ -20,5 +21,5 @@ export function editNotice(edits: readonly EditedResponse[], staff: string[]): O
     const when = Number.isNaN(Date.parse(e.editedAt)) ? e.editedAt : localStamp(new Date(e.editedAt));
     return { title: t.line(e.reference, e.municipality), detail: t.detail(when) };
   });
-  return staffListEmail({ subject: t.subject(edits.length), intro: t.intro, items: lines, staff, kind: 'editada', category: 'avis_personal' });
+  return staffListEmail({ subject: t.subject(edits.length), intro: t.intro, items: lines, staff, kind: LOG_KIND.edited, category: LOG_KIND.staffNotice });
 }

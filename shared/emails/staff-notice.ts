@@ -1,5 +1,6 @@
 // One notice to staff per write batch: the new requests (flags first) and any submission
 // that failed validation, so a human sees everything that needs one.
+import { LOG_KIND } from '../domain/log-entry';
 import type { ClassifiedRequest } from '../domain/classify';
 import type { FieldErrors } from '../domain/schema';
 import { caMail } from '../i18n/ca-mail';
@@ -39,7 +40,7 @@ export function staffNotice(
     intro: t.intro,
     items: lines,
     staff,
-    kind: 'avis_personal',
-    category: 'avis_personal',
+    kind: LOG_KIND.staffNotice,
+    category: LOG_KIND.staffNotice,
   });
 }

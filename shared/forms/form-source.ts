@@ -1,6 +1,6 @@
-// The Forms API as the door needs it (the FormSource port), in the wire's own JSON shape,
-// so pure code builds requests and reads responses without importing the SDK. Only
-// shared/adapters/forms.ts implements it against Google (or the local emulator).
+// The Forms API's data as the door needs it, in the wire's own JSON shape, so pure code
+// builds requests and reads responses without importing the SDK. The FormSource port that
+// carries them is in shared/ports.ts; only shared/adapters/forms.ts implements it.
 
 export interface FormQuestion {
   questionId?: string | null;
@@ -61,18 +61,4 @@ export interface FormWatch {
   expireTime?: string | null;
   state?: 'ACTIVE' | 'SUSPENDED' | string | null;
   errorType?: string | null;
-}
-
-export interface FormSource {
-  create(info: { title: string; documentTitle: string }): Promise<FormDoc>;
-  get(formId: string): Promise<FormDoc>;
-  /** All requests apply or none do (the API's own guarantee). */
-  batchUpdate(formId: string, requests: FormRequest[]): Promise<void>;
-  /** Every page; `since` (RFC 3339 Zulu) becomes `filter=timestamp > since`. */
-  listResponses(formId: string, since?: string): Promise<FormResponse[]>;
-  listWatches(formId: string): Promise<FormWatch[]>;
-  createWatch(formId: string, topicName: string): Promise<FormWatch>;
-  /** undefined when the watch is gone (NOT_FOUND: it expired): create a new one. */
-  renewWatch(formId: string, watchId: string): Promise<FormWatch | undefined>;
-  deleteWatch(formId: string, watchId: string): Promise<void>;
 }

@@ -4,7 +4,8 @@
 import type { Call } from '../domain/calls';
 import { localDay } from '../domain/dates';
 import { QUESTIONS } from '../domain/form';
-import type { FormDoc, FormSource } from './form-source';
+import type { FormSource } from '../ports';
+import type { FormDoc } from './form-source';
 import { formTitle, type PoolHours } from './form-text';
 import { formPlan, storedQuestionIds } from './google-form';
 

@@ -5,7 +5,8 @@ import { localStamp } from '../domain/dates';
 import { editNotice } from '../emails/edit-notice';
 import type { Logger } from '../log';
 import type { Mailer } from '../ports';
-import type { LogEntry } from '../workspace/log-entry';
+import type { LogEntry } from '../domain/log-entry';
+import { mark, outboxKey, sendResult, type SendOutcome } from '../outbox';
 
 export interface EditedItem {
   id: string;
@@ -16,9 +17,6 @@ export interface EditedItem {
   municipality: string;
 }
 
-/** The idempotency key of one edit in the log: noted once, whichever door or instance sees it. */
-export const editKey = (id: string, version: string) => `editada:${id}:${version}`;
-
 export interface EditDeps {
   journal: { appendLog(entries: LogEntry[]): Promise<void> };
   mailer: Mailer;
@@ -28,34 +26,25 @@ export interface EditDeps {
 }
 
 export async function noteEdits(edits: readonly EditedItem[], deps: EditDeps): Promise<void> {
-  const stamp = localStamp(deps.now());
-  const entries: LogEntry[] = edits.map((e) => ({
-    requestId: e.id,
-    at: stamp,
-    kind: 'editada',
-    state: 'registrat',
-    key: editKey(e.id, e.version),
-    detail: JSON.stringify({ referencia: e.reference, modificada: e.version, respostes: e.body }),
-  }));
+  const at = localStamp(deps.now());
+  const entries: LogEntry[] = edits.map((e) =>
+    mark({
+      requestId: e.id,
+      at,
+      ...outboxKey.edit(e.id, e.version),
+      detail: JSON.stringify({ referencia: e.reference, modificada: e.version, respostes: e.body }),
+    }),
+  );
   const notice = editNotice(edits.map((e) => ({ reference: e.reference, municipality: e.municipality, editedAt: e.version })), deps.staffEmails);
   if (notice) {
-    let result: { messageId?: string; error?: unknown };
+    let outcome: SendOutcome;
     try {
-      result = { messageId: (await deps.mailer.send(notice)).messageId };
+      outcome = { messageId: (await deps.mailer.send(notice)).messageId };
     } catch (error) {
       deps.logger.log('WARNING', 'forms: edit notice failed', { error });
-      result = { error };
+      outcome = { error };
     }
-    for (const e of edits) {
-      entries.push({
-        requestId: e.id,
-        at: stamp,
-        kind: 'avis_personal',
-        state: result.error ? 'error' : 'enviat',
-        key: `avis_personal:${editKey(e.id, e.version)}`,
-        detail: result.error ? `intent 1: ${String((result.error as Error).message ?? result.error)}` : `missatge ${result.messageId}`,
-      });
-    }
+    for (const e of edits) entries.push(sendResult({ requestId: e.id, at, ...outboxKey.staffNoticeEdit(e.id, e.version), attempt: 1, outcome }));
   }
   try {
     await deps.journal.appendLog(entries);

@@ -16,9 +16,10 @@ import { responseToBody } from '../forms/answers';
 import type { FormResponse } from '../forms/form-source';
 import type { Logger } from '../log';
 import type { Mailer } from '../ports';
-import type { SweepState } from '../sweep/state';
-import type { LogEntry } from '../workspace/log-entry';
-import { editKey, noteEdits, type EditedItem } from './form-edits';
+import type { LogEntry } from '../domain/log-entry';
+import type { SweepState } from '../domain/workspace-state';
+import { outboxKey } from '../outbox';
+import { noteEdits, type EditedItem } from './form-edits';
 import type { IntakePipeline } from './intake';
 
 /** What the workspace already holds: the reconciliation reads it once per run. */
@@ -89,7 +90,7 @@ const isEdited = (r: FormResponse) => Date.parse(r.lastSubmittedTime ?? '') - Da
 
 /** Recorded invalid since this version was submitted (an edit after that is new data). */
 function invalidRecorded(known: KnownState, i: Item): boolean {
-  const at = known.keys.get(`invalida:${i.id}`);
+  const at = known.keys.get(outboxKey.invalid(i.id).key);
   if (at === undefined) return false;
   return Number.isNaN(Date.parse(i.version)) || at >= localStamp(new Date(i.version));
 }
@@ -130,7 +131,7 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
     const known = opts.known;
     const edits: EditedItem[] = [];
     const noteIfEdited = (i: Item, reference: string, municipality: string) => {
-      if (i.edited && !known?.keys.has(editKey(i.id, i.version))) edits.push({ ...i, reference, municipality });
+      if (i.edited && !known?.keys.has(outboxKey.edit(i.id, i.version).key)) edits.push({ ...i, reference, municipality });
     };
     const toSubmit: Item[] = [];
     for (const i of items) {

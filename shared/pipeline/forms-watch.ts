@@ -3,9 +3,11 @@
 // response the Forms API lists has a row whatever happened to the notifications.
 import { localDay, localStamp } from '../domain/dates';
 import { UpstreamError } from '../errors';
-import type { FormResponse, FormSource, FormWatch } from '../forms/form-source';
+import type { FormResponse, FormWatch } from '../forms/form-source';
+import type { FormSource } from '../ports';
 import { caForms } from '../i18n/ca-forms';
 import type { Logger } from '../log';
+import { digestKey, mark, outboxKey } from '../outbox';
 import type { FormsJournal, KnownState, ResponseIntake, TakeCounts } from './form-responses';
 
 const t = caForms.watch;
@@ -53,12 +55,12 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
   const refused = (e: unknown): WatchReport => {
     if (!(e instanceof UpstreamError) || e.transient) throw e;
     deps.logger.log('ERROR', 'forms watch: refused', { error: e });
-    return { action: 'failed', notes: [{ key: `forms-watch:failed:${day()}`, text: t.failed(e.message) }] };
+    return { action: 'failed', notes: [{ key: digestKey.formsWatchFailed(day()), text: t.failed(e.message) }] };
   };
 
   async function create(topicName: string, action: 'created' | 'recreated', notes: WatchNote[]): Promise<WatchReport> {
     const watch = await deps.source.createWatch(deps.formId, topicName);
-    if (action === 'recreated') notes.push({ key: `forms-watch:recreated:${watch.id ?? ''}`, text: t.recreated });
+    if (action === 'recreated') notes.push({ key: digestKey.formsWatchRecreated(watch.id ?? ''), text: t.recreated });
     deps.logger.log('INFO', `forms watch: ${action}`, { watchId: watch.id, expireTime: watch.expireTime });
     return { action, watch, notes };
   }
@@ -81,11 +83,11 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
           // Documented: renewing a suspended watch reactivates it once the cause is gone.
           const renewed = await deps.source.renewWatch(deps.formId, watch.id);
           if (!renewed) return await create(topicName, 'recreated', notes);
-          notes.push({ key: `forms-watch:reactivated:${watch.id}:${renewed.expireTime ?? ''}`, text: `${t.suspended(reason)} ${t.reactivated}` });
+          notes.push({ key: digestKey.formsWatchReactivated(watch.id, renewed.expireTime ?? ''), text: `${t.suspended(reason)} ${t.reactivated}` });
           return { action: 'renewed', watch: renewed, notes };
         } catch (e) {
           if (!(e instanceof UpstreamError) || e.transient) throw e;
-          notes.push({ key: `forms-watch:suspended:${watch.errorType ?? ''}:${day()}`, text: `${t.suspended(reason)} ${t.stillSuspended}` });
+          notes.push({ key: digestKey.formsWatchSuspended(watch.errorType ?? '', day()), text: `${t.suspended(reason)} ${t.stillSuspended}` });
           return { action: 'failed', watch, notes };
         }
       }
@@ -123,12 +125,12 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
     if (!responses.length && !watch.notes.length) return [];
     const known = given ?? (await deps.journal.readKnown());
     const counts = await takeAll(known, responses);
-    const fresh = watch.notes.filter((n) => !known.keys.has(`resum:${n.key}`));
+    const fresh = watch.notes.filter((n) => !known.keys.has(outboxKey.reported(n.key).key));
     if (fresh.length) {
       // Marked as the sweep marks its own digest items; a standing condition's key carries
       // the day, so tomorrow's sweep reminds staff again.
       const at = localStamp(now());
-      await deps.journal.appendLog(fresh.map((n) => ({ requestId: '', at, kind: 'resum', state: 'registrat', key: `resum:${n.key}`, detail: n.text })));
+      await deps.journal.appendLog(fresh.map((n) => mark({ requestId: '', at, ...outboxKey.reported(n.key), detail: n.text })));
     }
     return [...fresh.map((n) => n.text), ...(counts.created ? [t.reconciled(counts.created)] : [])];
   }

@@ -5,10 +5,11 @@
 import { localStamp } from '../domain/dates';
 import { digestEmail } from '../emails/digest';
 import type { Logger } from '../log';
+import { LOG_KIND, type LogEntry } from '../domain/log-entry';
+import type { SweepState } from '../domain/workspace-state';
+import { intent, mark, outboxKey, sendResult, type SendOutcome } from '../outbox';
 import type { Mailer, SweepStore } from '../ports';
 import { planSweep, type SweepOptions } from '../sweep/plan';
-import type { SweepState } from '../sweep/state';
-import type { LogEntry } from '../workspace/log-entry';
 
 export interface SweepDeps extends SweepOptions {
   store: SweepStore;
@@ -52,35 +53,35 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
     }
   }
   const plan = planSweep(state, now(), deps);
-  const stamp = () => localStamp(now());
-  const entry = (e: Omit<LogEntry, 'at'>): LogEntry => ({ ...e, at: stamp() });
+  const at = () => localStamp(now());
 
   if (plan.sends.length) {
-    await deps.store.appendLog(
-      plan.sends.map((s) => entry({ requestId: s.requestId, kind: s.kind, state: 'pendent', key: s.key, detail: `intent ${s.attempt}` })),
-    );
+    await deps.store.appendLog(plan.sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })));
   }
-  const results: LogEntry[] = plan.marks.map((m) => entry({ ...m, state: 'registrat' }));
+  const results: LogEntry[] = plan.marks.map((m) => mark({ ...m, at: at() }));
   let sent = 0;
   let failed = 0;
   const failures: string[] = [];
   for (const s of plan.sends) {
+    let outcome: SendOutcome;
     try {
-      const { messageId } = await deps.mailer.send(s.email);
+      outcome = { messageId: (await deps.mailer.send(s.email)).messageId };
       sent++;
-      results.push(entry({ requestId: s.requestId, kind: s.kind, state: 'enviat', key: s.key, detail: s.kind === 'decisio' ? JSON.stringify({ ...JSON.parse(s.sentDetail), messageId }) : `${s.sentDetail} · missatge ${messageId}` }));
     } catch (error) {
+      outcome = { error };
       failed++;
       failures.push(s.key);
-      results.push(entry({ requestId: s.requestId, kind: s.kind, state: 'error', key: s.key, detail: `intent ${s.attempt}: ${(error as Error).message}` }));
     }
+    // A decision keeps its values with the message ID: the next correction is planned from them.
+    const kept = (messageId: string) => (s.kind === LOG_KIND.decision ? JSON.stringify({ ...JSON.parse(s.sentDetail), messageId }) : `${s.sentDetail} · missatge ${messageId}`);
+    results.push(sendResult({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt, outcome, sent: kept }));
   }
   const items = [...plan.digest.map((d) => d.text), ...extraNotes, ...failures.map((k) => `Error en enviar ${k}`)];
   const digest = digestEmail(items, deps.staff);
   if (digest) {
     try {
       await deps.mailer.send(digest);
-      for (const d of plan.digest) results.push(entry({ requestId: '', kind: 'resum', state: 'registrat', key: `resum:${d.key}`, detail: d.text }));
+      for (const d of plan.digest) results.push(mark({ requestId: '', at: at(), ...outboxKey.reported(d.key), detail: d.text }));
     } catch (error) {
       deps.logger.log('WARNING', 'sweep: digest not sent', { error });
     }

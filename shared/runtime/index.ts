@@ -3,12 +3,11 @@
 // comes. One builder per door, each on top of the intake's (one Sheets client, one SendGrid
 // client, one pipeline and its write queue), so every door in a process shares them.
 import { createLogger, type Logger } from '../log';
-import type { FormSource } from '../forms/form-source';
 import type { IntakePipeline } from '../pipeline/intake';
 import type { ResponseIntake } from '../pipeline/form-responses';
 import type { FormsWatch } from '../pipeline/forms-watch';
 import type { SweepResult } from '../pipeline/sweep';
-import type { Mailer } from '../ports';
+import type { FormSource, Mailer } from '../ports';
 import type { SheetsWorkspace } from '../adapters/sheets';
 import { formsConfig, loadConfig, replyTo, type Config } from './config';
 import { runtimeEnv } from './env';

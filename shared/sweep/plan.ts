@@ -9,9 +9,10 @@ import { caDecisions as t } from '../i18n/ca-decisions';
 import { confirmationFromRow } from '../emails/confirmation';
 import { decisionEmail } from '../emails/decision';
 import { announcementEmail } from '../emails/digest';
+import { LOG_KIND } from '../domain/log-entry';
+import type { RequestView, SweepState } from '../domain/workspace-state';
+import { confirmationOf, digestKey, outbox, outboxKey, type Keyed, type OutboxStatus } from '../outbox';
 import type { OutgoingEmail } from '../ports';
-import type { LogKind } from '../workspace/log-entry';
-import { outbox, type OutboxStatus, type RequestView, type SweepState } from './state';
 
 export interface SweepOptions {
   staff: string[];
@@ -23,9 +24,7 @@ export interface SweepOptions {
   retryBaseMinutes?: number;
 }
 
-export interface PlannedSend {
-  key: string;
-  kind: LogKind;
+export interface PlannedSend extends Keyed {
   requestId: string;
   email: OutgoingEmail;
   /** What the log keeps once sent (decisions keep their values, for corrections). */
@@ -42,7 +41,7 @@ export interface SweepPlan {
   sends: PlannedSend[];
   digest: DigestItem[];
   /** Log entries to write whatever happens (held-back acceptances, alerts). */
-  marks: Array<{ requestId: string; kind: LogKind; key: string; detail: string }>;
+  marks: Array<Keyed & { requestId: string; detail: string }>;
 }
 
 const poolKey = (callId: string, service: string) => `${callId}|${service}`;
@@ -76,13 +75,13 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const digest: DigestItem[] = [];
   const marks: SweepPlan['marks'] = [];
   const report = (key: string, text: string) => {
-    if (!ob.has(`resum:${key}`)) digest.push({ key, text });
+    if (!ob.has(outboxKey.reported(key).key)) digest.push({ key, text });
   };
 
   // Hours committed by acceptances already sent, per pool: the municipality was told.
   const lastSent = new Map<string, DecisionValues>();
   for (const e of state.log) {
-    if (e.kind === 'decisio' && e.state === 'enviat') {
+    if (e.kind === LOG_KIND.decision && e.state === 'enviat') {
       const v = parseDecisionDetail(e.detail);
       if (v) lastSent.set(e.requestId, v);
     }
@@ -107,7 +106,8 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     .sort((a, b) => Number(a.v.decision === 'Acceptada') - Number(b.v.decision === 'Acceptada'));
   for (const { r, v } of released) {
     const fp = fingerprint(v);
-    const key = `decisio:${r.id}:${fp}`;
+    const keyed = outboxKey.decision(r.id, fp);
+    const key = keyed.key;
     const st = ob.get(key);
     if (st?.state === 'enviat' || inFlight(st)) continue;
     const previous = lastSent.get(r.id);
@@ -117,21 +117,20 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       const others = (committed.get(k) ?? 0) - (previous?.decision === 'Acceptada' && previous.service === v.service ? hoursOf(r, previous) : 0);
       const left = pool ? pool.hours - others - hoursOf(r, v) : 0;
       if (!pool || left < 0) {
-        const blockKey = `bloquejada:${r.id}:${fp}`;
-        if (!ob.has(blockKey)) {
-          marks.push({ requestId: r.id, kind: 'bloquejada', key: blockKey, detail: `bossa ${r.callId} / ${v.service}: ${left} h` });
-          digest.push({ key: blockKey, text: t.digest.poolBlocked(r.reference, `${r.callId} / ${v.service}`, left) });
+        const block = outboxKey.blocked(r.id, fp);
+        if (!ob.has(block.key)) {
+          marks.push({ requestId: r.id, ...block, detail: `bossa ${r.callId} / ${v.service}: ${left} h` });
+          digest.push({ key: block.key, text: t.digest.poolBlocked(r.reference, `${r.callId} / ${v.service}`, left) });
         }
         continue;
       }
     }
     commit(r, previous, -1);
     commit(r, v, 1);
-    if (stale(st)) report(`duplicat:${key}`, t.digest.possibleDuplicate(r.reference));
-    if (st?.state === 'error') report(`error:${key}:${st.failures}`, t.digest.decisionFailed(r.reference));
+    if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
+    if (st?.state === 'error') report(digestKey.sendFailed(key, st.failures), t.digest.decisionFailed(r.reference));
     sends.push({
-      key,
-      kind: 'decisio',
+      ...keyed,
       requestId: r.id,
       email: decisionEmail({ request: r, values: v, previous, call: calls.get(r.callId), replyTo: opts.replyTo, key }),
       sentDetail: JSON.stringify(v),
@@ -142,23 +141,23 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   // Confirmations that failed at intake (or whose result was never written): retry with a
   // growing delay, then tell staff once instead of trying forever.
   for (const [key, st] of ob) {
-    if (!key.startsWith('confirmacio:') || st.state === 'enviat') continue;
+    const id = confirmationOf(key);
+    if (id === undefined || st.state === 'enviat') continue;
     if (!(st.state === 'error' || stale(st))) continue;
-    const r = byId.get(key.slice('confirmacio:'.length));
+    const r = byId.get(id);
     if (!r) continue;
     if (st.failures >= maxTries) {
-      const alertKey = `alerta:${key}`;
-      if (!ob.has(alertKey)) {
-        marks.push({ requestId: r.id, kind: 'alerta', key: alertKey, detail: `${st.failures} intents` });
-        digest.push({ key: alertKey, text: t.digest.emailFailed(r.reference, st.failures) });
+      const alert = outboxKey.alert(key);
+      if (!ob.has(alert.key)) {
+        marks.push({ requestId: r.id, ...alert, detail: `${st.failures} intents` });
+        digest.push({ key: alert.key, text: t.digest.emailFailed(r.reference, st.failures) });
       }
       continue;
     }
     if (st.state === 'error' && minutesSince(st) < base * 2 ** Math.max(0, st.failures - 1)) continue;
-    if (stale(st)) report(`duplicat:${key}`, t.digest.possibleDuplicate(r.reference));
+    if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
     sends.push({
-      key,
-      kind: 'confirmacio',
+      ...outboxKey.confirmation(r.id),
       requestId: r.id,
       email: confirmationFromRow(r, calls.get(r.callId), opts.replyTo),
       sentDetail: `intent ${st.failures + 1}`,
@@ -170,27 +169,27 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   for (const r of state.requests) {
     const sent = lastSent.get(r.id);
     if (!r.announce || sent?.decision !== 'Acceptada' || sent.service === 'Mentoria') continue;
-    const key = `difusio:${r.id}`;
-    const st = ob.get(key);
+    const keyed = outboxKey.announcement(r.id);
+    const st = ob.get(keyed.key);
     if (st?.state === 'enviat' || inFlight(st)) continue;
     const recipients = state.members
       .filter((m) => m.active && m.name !== r.municipality)
       .flatMap((m) => (m.contacts ?? '').split(/[,;\s]+/))
       .filter((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
     const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id });
-    if (email) sends.push({ key, kind: 'difusio', requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
+    if (email) sends.push({ ...keyed, requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
   }
 
   // What only a person can judge.
   for (const r of state.requests) {
-    if (r.late) report(`fora_termini:${r.id}`, t.digest.late(r.reference, r.municipality));
-    if (!r.member) report(`no_membre:${r.id}`, t.digest.nonMember(r.reference, r.municipality));
+    if (r.late) report(digestKey.late(r.id), t.digest.late(r.reference, r.municipality));
+    if (!r.member) report(digestKey.nonMember(r.id), t.digest.nonMember(r.reference, r.municipality));
   }
   for (const e of state.log) {
-    if (e.kind === 'invalida') report(`invalida:${e.requestId}:${e.at}`, t.digest.invalid(e.requestId));
+    if (e.kind === LOG_KIND.invalid) report(digestKey.invalid(e.requestId, e.at), t.digest.invalid(e.requestId));
   }
   for (const p of state.pools) {
-    if (p.left !== undefined && p.left < 0) report(`bossa:${p.callId}:${p.service}:${p.left}`, t.digest.poolOver(`${p.callId} / ${p.service}`, p.left));
+    if (p.left !== undefined && p.left < 0) report(digestKey.poolOver(p.callId, p.service, p.left), t.digest.poolOver(`${p.callId} / ${p.service}`, p.left));
   }
   for (const r of state.requests) {
     if (r.decision !== 'Llista d’espera') continue;
@@ -199,7 +198,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     if (!pool) continue;
     const free = pool.hours - (committed.get(poolKey(r.callId, service)) ?? 0);
     const need = r.hours ?? calls.get(r.callId)?.packageHours ?? 4;
-    if (free >= need) report(`espera:${r.id}:${free}`, t.digest.waitingServable(r.reference, `${r.callId} / ${service}`, free));
+    if (free >= need) report(digestKey.waitingServable(r.id, free), t.digest.waitingServable(r.reference, `${r.callId} / ${service}`, free));
   }
   return { sends, digest, marks };
 }

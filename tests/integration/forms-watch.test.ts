@@ -9,7 +9,7 @@ import { GoogleFormsSource } from '../../shared/adapters/forms';
 import { createLogger } from '../../shared/log';
 import type { FormsJournal, KnownState, ResponseIntake, TakeCounts } from '../../shared/pipeline/form-responses';
 import { createFormsWatch, type FormsWatchDeps } from '../../shared/pipeline/forms-watch';
-import type { LogEntry } from '../../shared/workspace/log-entry';
+import type { LogEntry } from '../../shared/domain/log-entry';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@ import { UpstreamError } from '../../shared/errors';
 import { createIntakePipeline } from '../../shared/pipeline/intake';
 import type { IntakeSnapshot, Mailer, OutgoingEmail, WorkspaceStore } from '../../shared/ports';
 import { parseCalls } from '../../shared/workspace/config-rows';
-import type { LogEntry } from '../../shared/workspace/log-entry';
+import type { LogEntry } from '../../shared/domain/log-entry';
 import type { CellValue } from '../../shared/workspace/request-row';
 import { SEED_CALLS } from '../../shared/workspace/seed';
 import { validBody } from '../support/submissions';

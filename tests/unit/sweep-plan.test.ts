@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { localStamp } from '../../shared/domain/dates';
 import { fingerprint } from '../../shared/domain/decisions';
 import { decisionValues, planSweep } from '../../shared/sweep/plan';
-import type { RequestView, SweepState } from '../../shared/sweep/state';
+import type { RequestView, SweepState } from '../../shared/domain/workspace-state';
 import { parseCalls } from '../../shared/workspace/config-rows';
-import type { LogEntry } from '../../shared/workspace/log-entry';
+import type { LogEntry } from '../../shared/domain/log-entry';
 import { SEED_CALLS } from '../../shared/workspace/seed';
 
 const now = new Date('2020-06-01T10:00:00Z');

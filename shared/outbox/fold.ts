@@ -1,48 +1,8 @@
-// What one sweep reads from the workspace, as plain data, and the outbox view of the log:
-// for each idempotency key, the last state and how many attempts failed.
+// The outbox view of the append-only log: for each idempotency key, the last state and
+// how many attempts failed.
 import { DateTime } from 'luxon';
-import type { Call } from '../domain/calls';
-import type { Member } from '../domain/members';
 import { ZONE } from '../domain/dates';
-import type { LogEntry } from '../workspace/log-entry';
-
-export interface RequestView {
-  id: string;
-  reference: string;
-  callId: string;
-  municipality: string;
-  contactName: string;
-  contactEmail: string;
-  topic: string;
-  requestedService: string;
-  late: boolean;
-  member: boolean;
-  decision: string;
-  service: string;
-  hours: number | undefined;
-  adviser: string;
-  adviserContact: string;
-  message: string;
-  redirectedTo: string;
-  announce: boolean;
-  release: boolean;
-}
-
-export interface PoolView {
-  callId: string;
-  service: string;
-  hours: number;
-  /** The sheet's own "Restants" helper (pool − assigned to accepted requests). */
-  left: number | undefined;
-}
-
-export interface SweepState {
-  requests: RequestView[];
-  log: LogEntry[];
-  calls: Call[];
-  pools: PoolView[];
-  members: Member[];
-}
+import type { LogEntry } from '../domain/log-entry';
 
 export interface OutboxStatus {
   state: LogEntry['state'];

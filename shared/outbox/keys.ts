@@ -1,0 +1,60 @@
+// Every idempotency key of the log, built here and nowhere else. A key names one thing
+// that happens once (a request recorded, an email sent, a digest item reported); the
+// outbox fold (fold.ts) answers "already done?" by key, so the doors, the sweep and the
+// reconciliation must spell a key the same way, whichever of them writes it. Each builder
+// gives the entry's kind with its key: the kind is the key's prefix.
+import { LOG_KIND as K, type LogKind } from '../domain/log-entry';
+
+export interface Keyed {
+  kind: LogKind;
+  key: string;
+}
+
+const keyed = (kind: LogKind, ...parts: string[]): Keyed => ({ kind, key: [kind, ...parts].join(':') });
+
+/** The request-level keys: one per request and kind (decisions also per version). */
+export const outboxKey = {
+  received: (id: string) => keyed(K.received, id),
+  invalid: (id: string) => keyed(K.invalid, id),
+  confirmation: (id: string) => keyed(K.confirmation, id),
+  /** The staff notice for a new request. */
+  staffNotice: (id: string) => keyed(K.staffNotice, id),
+  /** The staff notice for a refused submission. */
+  staffNoticeInvalid: (id: string) => keyed(K.staffNotice, K.invalid, id),
+  /** A Google Forms response edited after it became a row, at one version. */
+  edit: (id: string, version: string) => keyed(K.edited, id, version),
+  staffNoticeEdit: (id: string, version: string) => keyed(K.staffNotice, K.edited, id, version),
+  /** A decision, per version of its values (a correction is a new key). */
+  decision: (id: string, fingerprint: string) => keyed(K.decision, id, fingerprint),
+  /** An acceptance held back by the pool guard, per version. */
+  blocked: (id: string, fingerprint: string) => keyed(K.blocked, id, fingerprint),
+  /** Staff told that the email under `key` will not be tried again. */
+  alert: (key: string) => keyed(K.alert, key),
+  announcement: (id: string) => keyed(K.announcement, id),
+  /** A digest item already reported to staff. */
+  reported: (itemKey: string) => keyed(K.reported, itemKey),
+} as const;
+
+/** The request ID of a confirmation key; undefined for any other key. */
+export function confirmationOf(key: string): string | undefined {
+  const prefix = `${K.confirmation}:`;
+  return key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+}
+
+/**
+ * Digest items: what staff are told once. A standing condition's key carries what makes it
+ * new again (a failure count, the hours left, the day), so it is reported again when that changes.
+ */
+export const digestKey = {
+  possibleDuplicate: (key: string) => `duplicat:${key}`,
+  sendFailed: (key: string, failures: number) => `error:${key}:${failures}`,
+  late: (id: string) => `fora_termini:${id}`,
+  nonMember: (id: string) => `no_membre:${id}`,
+  invalid: (id: string, at: string) => `${K.invalid}:${id}:${at}`,
+  poolOver: (callId: string, service: string, left: number) => `bossa:${callId}:${service}:${left}`,
+  waitingServable: (id: string, free: number) => `espera:${id}:${free}`,
+  formsWatchFailed: (day: string) => `forms-watch:failed:${day}`,
+  formsWatchRecreated: (watchId: string) => `forms-watch:recreated:${watchId}`,
+  formsWatchReactivated: (watchId: string, expireTime: string) => `forms-watch:reactivated:${watchId}:${expireTime}`,
+  formsWatchSuspended: (errorType: string, day: string) => `forms-watch:suspended:${errorType}:${day}`,
+} as const;
