@@ -2,7 +2,8 @@
 // throws (only when a retry can help), and how a burst of notifications is coalesced.
 import { describe, expect, test } from 'vitest';
 import type { CloudEvent } from '@google-cloud/functions-framework';
-import { createFormResponses, OVERLAP_MS, type FormResponsesDeps, type PubSubData } from '../../functions/formResponses';
+import { createFormResponses, type FormResponsesDeps, type PubSubData } from '../../functions/formResponses';
+import { advanceWatermark, coalesce, listingSince, OVERLAP_MS } from '../../shared/pipeline/response-listing';
 import { UpstreamError } from '../../shared/errors';
 import type { FormResponse } from '../../shared/forms/form-source';
 import type { Logger } from '../../shared/log';
@@ -107,5 +108,33 @@ describe('the response intake', () => {
     expect(await intake.take([response])).toMatchObject({ created: 1 });
     expect(await intake.take([response])).toMatchObject({ created: 0, skipped: 1 });
     expect(submitted).toEqual([['r-1'], ['r-1']]);
+  });
+});
+
+describe('the listing watermark, pure', () => {
+  const at = (t: string) => ({ lastSubmittedTime: t });
+  test('a cold start lists everything; later listings overlap the newest seen', () => {
+    expect(listingSince(undefined, OVERLAP_MS)).toBeUndefined();
+    expect(listingSince(Date.parse('2026-05-04T10:20:00Z'), OVERLAP_MS)).toBe('2026-05-04T10:10:00.000Z');
+  });
+  test('the mark moves to the newest submission, never back, and an empty first listing starts it at now', () => {
+    const t0 = Date.parse('2026-05-04T10:00:00Z');
+    expect(advanceWatermark(undefined, [], t0)).toBe(t0);
+    expect(advanceWatermark(t0, [at('2026-05-04T09:00:00Z'), at('2026-05-04T10:05:00Z'), at('garbage')], 0)).toBe(Date.parse('2026-05-04T10:05:00Z'));
+    expect(advanceWatermark(t0, [at('2026-05-04T09:00:00Z')], 0)).toBe(t0);
+  });
+  test('calls during a run share one more run', async () => {
+    let runs = 0;
+    let release!: () => void;
+    const run = coalesce(async () => {
+      runs++;
+      if (runs === 1) await new Promise<void>((r) => (release = r));
+    });
+    const first = run();
+    const later = [run(), run(), run()];
+    expect(later[0]).toBe(later[2]);
+    release();
+    await Promise.all([first, ...later]);
+    expect(runs).toBe(2);
   });
 });
