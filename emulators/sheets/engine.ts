@@ -20,7 +20,7 @@
 // Literal text never reaches HyperFormula as something it could parse (engine-content.ts):
 // a RAW `=IMPORTXML(…)` stays a string. Only `formulaValue` cells are formulas.
 //
-// Checked to evaluate as Google Sheets does (tests/integration/sheets-emulator-formulas):
+// Checked to evaluate as Google Sheets does (tests/emulators/sheets-emulator-formulas):
 //   IF, IFERROR, AND, OR, NOT, LEN, TRIM, LOWER, UPPER, SUM, SUMIF, SUMIFS, COUNT, COUNTA,
 //   COUNTIF, COUNTIFS, COUNTBLANK, AVERAGE, AVERAGEIF, AVERAGEIFS (rewritten), MAX, MIN,
 //   ROUND, INDEX, MATCH, VLOOKUP, ISBLANK, ISNUMBER, ISTEXT, DATE, TODAY, CONCATENATE, &,
