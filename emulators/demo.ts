@@ -2,6 +2,7 @@
 // open today, so a request made now is on time. Production workspaces start without it.
 import { DateTime } from 'luxon';
 import { ZONE } from '../shared/domain/dates';
+import { SERVICE } from '../shared/domain/vocabulary';
 import { DEFAULT_TOPICS } from '../shared/workspace/seed';
 import { TABS } from '../shared/workspace/tabs';
 
@@ -41,8 +42,8 @@ export function demoSeed(today = DateTime.now().setZone(ZONE)): Record<string, A
       ],
     ],
     [TABS.pools]: [
-      ['DEMO', 'Mentoria', 12],
-      ['DEMO', 'Assessorament especialitzat', 32],
+      ['DEMO', SERVICE.mentoring, 12],
+      ['DEMO', SERVICE.advisory, 32],
     ],
   };
 }

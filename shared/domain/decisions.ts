@@ -2,9 +2,9 @@
 // and the details that go into its email. Changing any of them makes a new version, which
 // is sent as a correction; the same version is never sent twice.
 import { createHash } from 'node:crypto';
+import { FINAL_DECISIONS, type FinalDecision } from './vocabulary';
 
-export const FINAL_DECISIONS = ['Acceptada', 'Llista d’espera', 'Denegada', 'Derivada'] as const;
-export type FinalDecision = (typeof FINAL_DECISIONS)[number];
+export { FINAL_DECISIONS, type FinalDecision };
 
 export interface DecisionValues {
   decision: FinalDecision;

@@ -1,5 +1,6 @@
 // Decision emails: accepted, waiting list, declined, redirected, and corrections that say
 // what changed. Built from the sheet's values, every one escaped.
+import { DECISION, DEFAULT_PACKAGE_HOURS } from '../domain/vocabulary';
 import { LOG_KIND } from '../domain/log-entry';
 import type { Call } from '../domain/calls';
 import { longDate } from '../domain/dates';
@@ -13,13 +14,13 @@ import { definitionTable, escapeHtml, layout, paragraphs } from './html';
 function detailRows(v: DecisionValues, call: Call | undefined, packageHours: number): Array<readonly [string, string]> {
   const f = t.fields;
   const rows: Array<readonly [string, string]> = [[f.decision, v.decision]];
-  if (v.decision === 'Acceptada') {
+  if (v.decision === DECISION.accepted) {
     rows.push([f.service, v.service], [f.hours, String(v.hours === '' ? packageHours : v.hours)]);
     if (call?.sessionsFrom && call.sessionsTo) rows.push([f.window, t.windowText(longDate(call.sessionsFrom), longDate(call.sessionsTo))]);
     if (v.adviser) rows.push([f.adviser, v.adviser]);
     if (v.adviserContact) rows.push([f.adviserContact, v.adviserContact]);
   }
-  if (v.decision === 'Derivada' && v.redirectedTo) rows.push([f.redirectedTo, v.redirectedTo]);
+  if (v.decision === DECISION.redirected && v.redirectedTo) rows.push([f.redirectedTo, v.redirectedTo]);
   if (v.message) rows.push([f.message, v.message]);
   return rows;
 }
@@ -33,12 +34,12 @@ export function decisionEmail(opts: {
   key: string;
 }): OutgoingEmail {
   const { request: r, values: v, previous, call } = opts;
-  const packageHours = call?.packageHours ?? 4;
+  const packageHours = call?.packageHours ?? DEFAULT_PACKAGE_HOURS;
   const rows = detailRows(v, call, packageHours);
   const changed = previous ? changedFields(previous, v).map((k) => t.fields[k]) : [];
   const subject = previous ? t.subject.correction(r.reference) : t.subject[v.decision](r.reference);
   const intro = t.body[v.decision](r.reference);
-  const commitments = v.decision === 'Acceptada' ? t.commitments : [];
+  const commitments = v.decision === DECISION.accepted ? t.commitments : [];
   const text = [
     t.greeting(r.contactName),
     '',

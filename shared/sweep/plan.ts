@@ -10,6 +10,7 @@ import { confirmationFromRow } from '../emails/confirmation';
 import { decisionEmail } from '../emails/decision';
 import { announcementEmail } from '../emails/digest';
 import { LOG_KIND } from '../domain/log-entry';
+import { DECISION, DEFAULT_PACKAGE_HOURS, SERVICE } from '../domain/vocabulary';
 import type { RequestView, SweepState } from '../domain/workspace-state';
 import { confirmationOf, digestKey, outbox, outboxKey, type Keyed, type OutboxStatus } from '../outbox';
 import type { OutgoingEmail } from '../ports';
@@ -86,10 +87,10 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       if (v) lastSent.set(e.requestId, v);
     }
   }
-  const hoursOf = (r: RequestView, v: DecisionValues) => (v.hours === '' ? (calls.get(r.callId)?.packageHours ?? 4) : v.hours);
+  const hoursOf = (r: RequestView, v: DecisionValues) => (v.hours === '' ? (calls.get(r.callId)?.packageHours ?? DEFAULT_PACKAGE_HOURS) : v.hours);
   const committed = new Map<string, number>();
   const commit = (r: RequestView, v: DecisionValues | undefined, sign: 1 | -1) => {
-    if (v?.decision !== 'Acceptada') return;
+    if (v?.decision !== DECISION.accepted) return;
     const k = poolKey(r.callId, v.service);
     committed.set(k, (committed.get(k) ?? 0) + sign * hoursOf(r, v));
   };
@@ -103,7 +104,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     .filter((r) => r.release)
     .map((r) => ({ r, v: decisionValues(r) }))
     .filter((x): x is { r: RequestView; v: DecisionValues } => x.v !== undefined)
-    .sort((a, b) => Number(a.v.decision === 'Acceptada') - Number(b.v.decision === 'Acceptada'));
+    .sort((a, b) => Number(a.v.decision === DECISION.accepted) - Number(b.v.decision === DECISION.accepted));
   for (const { r, v } of released) {
     const fp = fingerprint(v);
     const keyed = outboxKey.decision(r.id, fp);
@@ -111,10 +112,10 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     const st = ob.get(key);
     if (st?.state === 'enviat' || inFlight(st)) continue;
     const previous = lastSent.get(r.id);
-    if (v.decision === 'Acceptada') {
+    if (v.decision === DECISION.accepted) {
       const pool = pools.get(poolKey(r.callId, v.service));
       const k = poolKey(r.callId, v.service);
-      const others = (committed.get(k) ?? 0) - (previous?.decision === 'Acceptada' && previous.service === v.service ? hoursOf(r, previous) : 0);
+      const others = (committed.get(k) ?? 0) - (previous?.decision === DECISION.accepted && previous.service === v.service ? hoursOf(r, previous) : 0);
       const left = pool ? pool.hours - others - hoursOf(r, v) : 0;
       if (!pool || left < 0) {
         const block = outboxKey.blocked(r.id, fp);
@@ -168,7 +169,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   // Agreed advisories the Commission chose to announce to the other members.
   for (const r of state.requests) {
     const sent = lastSent.get(r.id);
-    if (!r.announce || sent?.decision !== 'Acceptada' || sent.service === 'Mentoria') continue;
+    if (!r.announce || sent?.decision !== DECISION.accepted || sent.service === SERVICE.mentoring) continue;
     const keyed = outboxKey.announcement(r.id);
     const st = ob.get(keyed.key);
     if (st?.state === 'enviat' || inFlight(st)) continue;
@@ -192,12 +193,12 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     if (p.left !== undefined && p.left < 0) report(digestKey.poolOver(p.callId, p.service, p.left), t.digest.poolOver(`${p.callId} / ${p.service}`, p.left));
   }
   for (const r of state.requests) {
-    if (r.decision !== 'Llista d’espera') continue;
+    if (r.decision !== DECISION.waiting) continue;
     const service = r.service || r.requestedService;
     const pool = pools.get(poolKey(r.callId, service));
     if (!pool) continue;
     const free = pool.hours - (committed.get(poolKey(r.callId, service)) ?? 0);
-    const need = r.hours ?? calls.get(r.callId)?.packageHours ?? 4;
+    const need = r.hours ?? calls.get(r.callId)?.packageHours ?? DEFAULT_PACKAGE_HOURS;
     if (free >= need) report(digestKey.waitingServable(r.id, free), t.digest.waitingServable(r.reference, `${r.callId} / ${service}`, free));
   }
   return { sends, digest, marks };

@@ -1,8 +1,7 @@
 // The Commission's own columns on the request tab: functions never write them; setup
 // creates them once with validation, and people fill them in.
 
-export const DECISIONS = ['Pendent', 'Acceptada', 'Llista d’espera', 'Denegada', 'Derivada'] as const;
-export type Decision = (typeof DECISIONS)[number];
+import { DECISIONS } from '../domain/vocabulary';
 
 export const COMMISSION_COLUMNS = {
   scoreNeed: 'Punt. Necessitat i impacte',

@@ -1,6 +1,7 @@
 // Reading the configuration tabs as the Commission keeps them: dates typed as dates or
 // text, booleans as checkboxes or "sí", lists separated by ";" or line breaks. A row that
 // cannot be read is skipped rather than breaking intake.
+import { DEFAULT_PACKAGE_HOURS, DEFAULT_SESSION_HOURS } from '../domain/vocabulary';
 import type { Call } from '../domain/calls';
 import { parseDay } from '../domain/dates';
 import type { Member, MemberType } from '../domain/members';
@@ -56,8 +57,8 @@ export function parseCalls(rows: readonly Raw[]): Call[] {
         sessionsTo: parseDay(r[5]),
         recentMemberSince: parseDay(r[6]),
         priorityTheme: text(r[7]),
-        packageHours: num(r[8], 4),
-        sessionHours: num(r[9], 2),
+        packageHours: num(r[8], DEFAULT_PACKAGE_HOURS),
+        sessionHours: num(r[9], DEFAULT_SESSION_HOURS),
         topics: list(r[10]),
       },
     ];

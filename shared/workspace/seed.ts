@@ -1,6 +1,7 @@
 // The calls and pools the seed documents describe (bases of April 2020, the September
 // 2020 call, the 2024 work plan's CCPR advisory). Setup writes them once into an empty
 // tab; from then on they are the Commission's to edit.
+import { SERVICE } from '../domain/vocabulary';
 import { CALL_HEADERS, POOL_HEADERS } from './tabs';
 
 export const DEFAULT_TOPICS = [
@@ -23,9 +24,9 @@ export const SEED_CALLS: Row<typeof CALL_HEADERS>[] = [
 ];
 
 export const SEED_POOLS: Row<typeof POOL_HEADERS>[] = [
-  ['2020-04', 'Mentoria', 8],
-  ['2020-04', 'Assessorament especialitzat', 28],
-  ['2020-09', 'Mentoria', 12],
-  ['2020-09', 'Assessorament especialitzat', 32],
+  ['2020-04', SERVICE.mentoring, 8],
+  ['2020-04', SERVICE.advisory, 28],
+  ['2020-09', SERVICE.mentoring, 12],
+  ['2020-09', SERVICE.advisory, 32],
   ['2024-CCPR', 'CCPR', 50],
 ];
