@@ -4,7 +4,7 @@ import { LOG_KIND } from '../domain/log-entry';
 import type { ClassifiedRequest } from '../domain/classify';
 import { longDate } from '../domain/dates';
 import { ca } from '../i18n/ca';
-import { caMail } from '../i18n/ca-mail';
+import { caMail, GREETING } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
 import { requestRow } from '../workspace/request-row';
 import { REQUEST_COLUMNS } from '../workspace/request-row';
@@ -25,7 +25,9 @@ export function summaryRows(r: ClassifiedRequest): Array<readonly [string, strin
     REQUEST_COLUMNS.late,
     REQUEST_COLUMNS.repeated,
   ]);
-  return Object.entries(row)
+  // People know the call by its title; the ID is the sheet's.
+  const shown = { ...row, [REQUEST_COLUMNS.call]: r.call.title };
+  return Object.entries(shown)
     .filter(([k, v]) => !skip.has(k) && v !== '')
     .map(([k, v]) => [k, typeof v === 'boolean' ? (v ? ca.choices.yes : ca.choices.no) : String(v)] as const);
 }
@@ -43,7 +45,7 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
   const summary = summaryRows(r);
   const flags = flagTexts(r);
   const text = [
-    t.greeting(s.contactName),
+    GREETING,
     '',
     t.intro(r.reference, r.call.title),
     ...flags.flatMap((f) => ['', f]),
@@ -61,7 +63,7 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
   const html = layout(
     t.subject(r.reference),
     [
-      paragraphs(t.greeting(s.contactName)),
+      paragraphs(GREETING),
       paragraphs(t.intro(r.reference, r.call.title)),
       ...flags.map((f) => `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(f)}</strong></p>`),
       `<h2>${escapeHtml(t.nextTitle)}</h2>`,
@@ -94,7 +96,7 @@ export function confirmationFromRow(
 ): OutgoingEmail {
   const deadline = call ? longDate(call.deadline) : '';
   const lines = [
-    t.greeting(r.contactName),
+    GREETING,
     t.intro(r.reference, call?.title ?? r.reference),
     ...(r.late ? [t.flags.late(deadline)] : []),
     `${t.nextTitle}: ${t.next(deadline)}`,

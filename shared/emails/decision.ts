@@ -41,7 +41,7 @@ export function decisionEmail(opts: {
   const intro = t.body[v.decision](r.reference);
   const commitments = v.decision === DECISION.accepted ? t.commitments : [];
   const text = [
-    t.greeting(r.contactName),
+    t.greeting,
     '',
     ...(previous ? [`${t.correctionIntro} ${changed.join(', ')}.`, ''] : []),
     intro,
@@ -56,7 +56,7 @@ export function decisionEmail(opts: {
   const html = layout(
     subject,
     [
-      paragraphs(t.greeting(r.contactName)),
+      paragraphs(t.greeting),
       previous ? `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(`${t.correctionIntro} ${changed.join(', ')}.`)}</strong></p>` : '',
       paragraphs(intro),
       definitionTable(rows),

@@ -1,5 +1,8 @@
 // Catalan text of the Commission's decision emails, the staff digest and the announcement
 // of agreed advisories. Values are escaped by shared/emails/*.
+import { fromDate, midSentence, toDate } from './ca-grammar';
+import { GREETING } from './ca-mail';
+
 export const caDecisions = {
   subject: {
     Acceptada: (ref: string) => `XMESS: la vostra sol·licitud ${ref} ha estat acceptada`,
@@ -8,7 +11,7 @@ export const caDecisions = {
     Derivada: (ref: string) => `XMESS: la vostra sol·licitud ${ref} s’ha derivat a un altre recurs`,
     correction: (ref: string) => `XMESS: correcció de la resolució de la sol·licitud ${ref}`,
   },
-  greeting: (name: string) => `Hola, ${name}:`,
+  greeting: GREETING,
   body: {
     Acceptada: (ref: string) =>
       `La Comissió Tècnica de la XMESS ha acceptat la vostra sol·licitud ${ref}. Aquests són els detalls del servei:`,
@@ -26,13 +29,14 @@ export const caDecisions = {
     hours: 'Hores',
     window: 'Període de les sessions',
     adviser: 'Persona mentora o assessora',
-    adviserContact: 'Contacte',
+    adviserContact: 'Contacte de la persona mentora o assessora',
     message: 'Missatge de la Comissió',
     redirectedTo: 'Recurs',
   },
-  windowText: (from: string, to: string) => `del ${from} al ${to}`,
+  windowText: (from: string, to: string) => `${fromDate(from)} ${toDate(to)}`,
   commitmentsTitle: 'Recordeu els compromisos de les bases',
   commitments: [
+    'Estar disponibles i comprometre-vos amb el servei durant les sessions acordades.',
     'Facilitar que les sessions esdevinguin bones pràctiques transferibles i preguntes freqüents (FAQ) per a tots els municipis membres.',
     'Fer arribar a la Comissió Tècnica tota la informació que us demani durant el servei.',
   ],
@@ -47,7 +51,7 @@ export const caDecisions = {
     decisionFailed: (ref: string) => `No s’ha pogut enviar la decisió de ${ref}; es tornarà a provar`,
     poolBlocked: (ref: string, pool: string, left: number) =>
       `No s’ha enviat l’acceptació de ${ref}: deixaria la bossa «${pool}» amb ${left} h`,
-    poolOver: (pool: string, left: number) => `La bossa «${pool}» està sobrecomesa: ${left} h`,
+    poolOver: (pool: string, left: number) => `Les hores assignades de la bossa «${pool}» superen les disponibles en ${Math.abs(left)} h`,
     waitingServable: (ref: string, pool: string, left: number) =>
       `${ref} és en llista d’espera i la bossa «${pool}» torna a tenir ${left} h lliures`,
     possibleDuplicate: (ref: string) => `Possible correu duplicat per a ${ref} (un enviament anterior no es va confirmar)`,
@@ -56,7 +60,7 @@ export const caDecisions = {
   announcement: {
     subject: (topic: string) => `XMESS: assessorament acordat sobre «${topic}». Us hi voleu sumar?`,
     body: (name: string, topic: string) =>
-      `La Comissió Tècnica de la XMESS ha acordat un assessorament amb ${name} sobre «${topic}». Si el vostre ens hi té interès i s’hi vol sumar, responeu aquest correu.`,
+      `La Comissió Tècnica de la XMESS ha acordat un assessorament amb ${midSentence(name)} sobre «${topic}». Si el vostre ens hi té interès i s’hi vol sumar, responeu aquest correu.`,
   },
   notification: {
     sent: 'Enviada',

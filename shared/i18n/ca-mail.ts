@@ -1,16 +1,20 @@
 // Catalan text of the emails. Placeholders are filled by shared/emails/*, which escape
-// every value that came from a person or the sheet.
+// every value that came from a person or the sheet. The register is a public body's:
+// formal, second person plural, no first names.
+import { callPhrase, toDate } from './ca-grammar';
+
+/** A formal, inclusive opening: an administration writes to an office, not to a friend. */
+export const GREETING = 'Benvolguda, benvolgut,';
 export const caMail = {
   signature: 'Secretaria Tècnica de la XMESS — Xarxa de Municipis per l’Economia Social i Solidària',
   confirmation: {
     subject: (reference: string) => `XMESS: hem rebut la vostra sol·licitud ${reference}`,
-    greeting: (name: string) => `Hola, ${name}:`,
     intro: (reference: string, callTitle: string) =>
-      `Hem rebut la vostra sol·licitud de mentoria o assessorament especialitzat per a la convocatòria «${callTitle}». La vostra referència és ${reference}: indiqueu-la en qualsevol comunicació.`,
+      `Hem rebut la vostra sol·licitud de mentoria o assessorament especialitzat per a ${callPhrase(callTitle)}. La vostra referència és ${reference}: indiqueu-la en qualsevol comunicació.`,
     summaryTitle: 'Resum del que ens heu enviat',
     nextTitle: 'Què passa ara',
     next: (deadline: string) =>
-      `La Comissió Tècnica de la XMESS valorarà les sol·licituds rebudes fins al ${deadline} (inclòs) segons els criteris de les bases: necessitat i impacte previst, transferibilitat i alineació amb la XMESS. Us comunicarem la decisió per correu electrònic. El tipus de servei que heu indicat és orientatiu: la Comissió decidirà el més adient.`,
+      `La Comissió Tècnica de la XMESS valorarà les sol·licituds rebudes fins ${toDate(deadline)} (inclòs) segons els criteris de les bases: necessitat i impacte previst, transferibilitat i alineació amb la XMESS. Us comunicarem la decisió per correu electrònic. El tipus de servei que heu indicat és orientatiu: la Comissió decidirà el més adient.`,
     flags: {
       late: (deadline: string) =>
         `La sol·licitud ha arribat després del termini (${deadline}). L’hem registrada i la Comissió Tècnica decidirà si la pot atendre.`,
@@ -23,10 +27,10 @@ export const caMail = {
   },
   staffNotice: {
     subject: (count: number, attention: number) =>
-      `XMESS sol·licituds: ${count} de noves${attention ? `, ${attention} per revisar` : ''}`,
+      `XMESS: ${count === 1 ? '1 sol·licitud nova' : `${count} sol·licituds noves`}${attention ? `, ${attention} per revisar` : ''}`,
     intro: 'S’han registrat aquests enviaments al full de la Comissió Tècnica:',
     newRequest: 'Sol·licitud nova',
-    invalid: 'Enviament no vàlid (registrat al Registre, no al full de sol·licituds)',
+    invalid: 'Enviament no vàlid (desat a la pestanya Registre, no a la de sol·licituds)',
     flags: {
       late: 'fora de termini',
       non_member: 'no membre',

@@ -49,7 +49,7 @@ export const caPage = {
       responseId: 'Identificador de la resposta:',
       invalid: 'La sol·licitud té errors. Reviseu els camps indicats.',
       otherError: 'No s’ha pogut enviar',
-      again: 'Omple una altra sol·licitud',
+      again: 'Ompliu una altra sol·licitud',
       flagNames: {
         late: 'fora de termini',
         non_member: 'no consta com a membre',
