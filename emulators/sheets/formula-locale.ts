@@ -74,8 +74,8 @@ function convert(formula: string, from: LocaleSyntax, to: LocaleSyntax): string 
       case ',':
         if (from.decimal === ',') {
           // `,5`: a decimal with no integer part, where a value may start.
-          const before = [...out].reverse().find((s) => !/^\s$/.test(s)) ?? '';
-          if (next?.kind === 'num' && /^\d+$/.test(next.text) && /[(;{=+\-*/^&<>\\]$|^$/.test(before)) {
+          const before = tokens.slice(0, i).reverse().find((p) => !/^\s$/.test(p.text))?.text ?? '';
+          if (next?.kind === 'num' && /^\d+$/.test(next.text) && /^([(;{=+\-*/^&<>\\]|)$/.test(before)) {
             out.push(`0${to.decimal}${next.text}`);
             i++;
             break;

@@ -61,6 +61,7 @@ const FORMULAS: Array<[string, string, unknown, string]> = [
   ['es_ES', '=ROUND(2,567;1)', 2.6, '=ROUND(2,567;1)'],
   ['ca_ES', '=IF(1=1,"a","b")', '#ERROR!', '=IF(1=1,"a","b")'],
   ['es_ES', '=SUM(1,5;2)', 3.5, '=SUM(1,5;2)'],
+  ['ca_ES', '=SUM(1;,5)', 1.5, '=SUM(1;0,5)'],
   ['ca_ES', '=ROUND(2.567;1)', '#ERROR!', '=ROUND(2.567;1)'],
   ['ca_ES', '=IF(1=1;"a,b";"c")', 'a,b', '=IF(1=1;"a,b";"c")'],
   ['ca_ES', '=INDEX({1\\2;3\\4};2;2)', 4, '=INDEX({1\\2;3\\4};2;2)'],
