@@ -22,6 +22,11 @@ export interface LocalStackOptions {
   stateDir?: string;
   reset?: boolean;
   env?: NodeJS.ProcessEnv;
+  /**
+   * The locale the workspace spreadsheet is created in, as if a person had made it in the
+   * Sheets UI before setup (en_US by default; a Catalan user's is likely ca_ES).
+   */
+  locale?: string;
 }
 
 export interface LocalStack {
@@ -32,6 +37,12 @@ export interface LocalStack {
   forms: FormsEmulator;
   /** The environment the functions run with, as production would set it. */
   functionEnv: Record<string, string>;
+  /**
+   * Empties the sheet and the outbox and loads the demo workspace again, as
+   * `npm start -- --reset` does — in `locale` if given. The functions keep their adapters
+   * (built once per process), so this, not a second stack, is how a process starts over.
+   */
+  reset(next?: { locale?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,8 +102,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // The functions in this process run with this environment, as production sets theirs.
   useRuntimeEnv(functionEnv);
 
+  let locale = opts.locale;
   const loadDemoWorkspace = async () => {
-    sheets.ensureSpreadsheet(LOCAL_SPREADSHEET_ID, 'XMESS — Comissió Tècnica (local)');
+    sheets.ensureSpreadsheet(LOCAL_SPREADSHEET_ID, 'XMESS — Comissió Tècnica (local)', locale);
     await setupWorkspace({ spreadsheetId: LOCAL_SPREADSHEET_ID, rootUrl: `${url}/`, spec: workspaceSpec(demoSeed()) });
   };
   await loadDemoWorkspace();
@@ -107,16 +119,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // `npm start -- --reset`. The Forms emulator keeps the form and its watch (FORM_ID is
   // cached by the functions) and forgets its responses, or the next sweep's reconciliation
   // would write them back.
-  page = createPageRoutes({
-    baseUrl: () => url,
-    functionEnv,
-    reset: async () => {
-      sheets.reset();
-      sendgrid.reset();
-      formsDoor.forms.clearResponses();
-      await loadDemoWorkspace();
-    },
-  });
+  const reset = async (next: { locale?: string } = {}) => {
+    locale = next.locale ?? locale;
+    sheets.reset();
+    sendgrid.reset();
+    formsDoor.forms.clearResponses();
+    await loadDemoWorkspace();
+  };
+  page = createPageRoutes({ baseUrl: () => url, functionEnv, reset: () => reset() });
   // ── end of the local page block ──
 
   // ── Google Form door (issue 5): build the local form, register formResponses, start the watch ──
@@ -128,6 +138,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     sendgrid,
     forms: formsDoor.forms,
     functionEnv,
+    reset,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

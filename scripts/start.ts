@@ -1,16 +1,18 @@
-// npm start [-- --reset]: the whole system on one local port, no Google account needed.
+// npm start [-- --reset] [-- --locale ca_ES]: the whole system on one local port, no Google
+// account needed. --locale: the locale the local spreadsheet is created in (en_US by default).
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../emulators/local-stack';
 import { shellEnv } from '../shared/runtime/env';
 
 const env = shellEnv();
 
-const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, locale: { type: 'string' } } });
 const stack = await startLocalStack({
   port: Number(env.PORT ?? 8080),
   host: env.HOST ?? '127.0.0.1',
   stateDir: '.local',
   reset: values.reset,
+  locale: values.locale,
 });
 process.stdout.write(
   [

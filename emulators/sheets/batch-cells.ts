@@ -5,6 +5,7 @@
 // is a formula — matching RAW input on the values endpoints.
 import type { RequestHandler } from './batch-update';
 import { evaluate } from './engine';
+import { formulaFromLocale, ruleFromLocale } from './formula-locale';
 import { invalid } from './errors';
 import { applyMask, parseFieldMask } from './fields';
 import type { FieldTree } from './fields';
@@ -31,9 +32,18 @@ function validateValue(cell: CellData): void {
   if (v?.errorValue) throw invalid('userEnteredValue.errorValue is read-only.');
 }
 
-function writeCell(sheet: Sheet, row: number, col: number, source: CellData, tree: FieldTree): void {
+/** A cell as sent in the spreadsheet's locale → as stored (canonical formulas and rules). */
+function fromLocale(source: CellData, locale: unknown): CellData {
+  const out: CellData = { ...source };
+  const formula = source.userEnteredValue?.formulaValue;
+  if (typeof formula === 'string') out.userEnteredValue = { formulaValue: formulaFromLocale(formula, locale) };
+  if (source.dataValidation) out.dataValidation = ruleFromLocale(source.dataValidation, locale);
+  return out;
+}
+
+function writeCell(sheet: Sheet, row: number, col: number, source: CellData, tree: FieldTree, locale: unknown): void {
   validateValue(source);
-  const src: Json = { ...source };
+  const src: Json = { ...fromLocale(source, locale) };
   for (const k of READ_ONLY) delete src[k];
   const target: Json = { ...(getCell(sheet, row, col) ?? {}) };
   applyMask(target, src, tree);
@@ -61,7 +71,7 @@ const updateCells: RequestHandler = (ss, req, where) => {
     const c0 = start.columnIndex ?? 0;
     const width = Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
     checkInGrid(sheet, r0 + rows.length, c0 + width, `${sheet.properties.title} R${r0 + 1}C${c0 + 1}`);
-    rows.forEach((row, r) => row.values?.forEach((cell, c) => writeCell(sheet, r0 + r, c0 + c, cell ?? {}, tree)));
+    rows.forEach((row, r) => row.values?.forEach((cell, c) => writeCell(sheet, r0 + r, c0 + c, cell ?? {}, tree, ss.properties['locale'])));
     return undefined;
   }
   const sheet = sheetById(ss, range?.sheetId, where);
@@ -70,7 +80,7 @@ const updateCells: RequestHandler = (ss, req, where) => {
   // With a range, every cell in it is written: cells the rows do not cover are cleared.
   for (let r = box.startRow; r < box.endRow; r++) {
     for (let c = box.startCol; c < box.endCol; c++) {
-      writeCell(sheet, r, c, rows[r - box.startRow]?.values?.[c - box.startCol] ?? {}, tree);
+      writeCell(sheet, r, c, rows[r - box.startRow]?.values?.[c - box.startCol] ?? {}, tree, ss.properties['locale']);
     }
   }
   return undefined;
@@ -83,7 +93,7 @@ const appendCells: RequestHandler = (ss, req, where) => {
   const first = rowAfterLastData(evaluate(ss), sheet);
   const width = Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
   ensureGrid(sheet, first + rows.length, width);
-  rows.forEach((row, r) => row.values?.forEach((cell, c) => writeCell(sheet, first + r, c, cell ?? {}, tree)));
+  rows.forEach((row, r) => row.values?.forEach((cell, c) => writeCell(sheet, first + r, c, cell ?? {}, tree, ss.properties['locale'])));
   return undefined;
 };
 
@@ -94,7 +104,7 @@ const repeatCell: RequestHandler = (ss, req, where) => {
   const box = gridRangeBox(sheet, range);
   const cell = (req['cell'] ?? {}) as CellData;
   for (let r = box.startRow; r < box.endRow; r++) {
-    for (let c = box.startCol; c < box.endCol; c++) writeCell(sheet, r, c, cell, tree);
+    for (let c = box.startCol; c < box.endCol; c++) writeCell(sheet, r, c, cell, tree, ss.properties['locale']);
   }
   return undefined;
 };
@@ -103,11 +113,12 @@ const setDataValidation: RequestHandler = (ss, req, where) => {
   const range = (req['range'] ?? {}) as GridRange;
   const sheet = sheetById(ss, range.sheetId, where);
   const box = gridRangeBox(sheet, range);
-  const rule = req['rule'];
+  const rule = req['rule'] ? ruleFromLocale(req['rule'], ss.properties['locale']) : undefined;
   const tree = parseFieldMask('dataValidation');
+  // Already canonical: written as in en_US so it is not translated a second time.
   for (let r = box.startRow; r < box.endRow; r++) {
     for (let c = box.startCol; c < box.endCol; c++) {
-      writeCell(sheet, r, c, rule ? { dataValidation: rule } : {}, tree);
+      writeCell(sheet, r, c, rule ? { dataValidation: rule } : {}, tree, 'en_US');
     }
   }
   return undefined;

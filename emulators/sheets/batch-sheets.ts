@@ -6,6 +6,8 @@ import { randomInt } from 'node:crypto';
 import type { RequestHandler } from './batch-update';
 import { invalid } from './errors';
 import { applyMask, parseFieldMask } from './fields';
+import { localeRule, ruleFromLocale } from './formula-locale';
+import { checkLocale } from './locale';
 import { addSheetTo, observerOf, reindex, sheetById } from './model';
 import type { GridRange, Json, Sheet, SheetProperties, Spreadsheet } from './model';
 import { appendDimension, insertDimension, parseDimension, renameSheet } from './structure';
@@ -80,6 +82,8 @@ export const SHEET_REQUESTS: Record<string, RequestHandler> = {
   updateSpreadsheetProperties: (ss, req) => {
     applyMask(ss.properties, (req['properties'] ?? {}) as Json, mask(req['fields']));
     if (typeof ss.properties.title !== 'string') ss.properties.title = 'Untitled spreadsheet';
+    // Stored formulas are canonical (formula-locale.ts): a new locale only changes how they read.
+    checkLocale(ss.properties);
     return undefined;
   },
 
@@ -129,7 +133,7 @@ export const SHEET_REQUESTS: Record<string, RequestHandler> = {
   },
 
   addConditionalFormatRule: (ss, req, where) => {
-    const rule = structuredClone((req['rule'] ?? {}) as Json);
+    const rule = ruleFromLocale(req['rule'] ?? {}, ss.properties['locale']);
     const ranges = (rule['ranges'] ?? []) as GridRange[];
     if (!ranges.length) throw invalid('rule.ranges must not be empty.');
     const sheet = sheetOfRange(ss, ranges[0], where);
@@ -145,7 +149,7 @@ export const SHEET_REQUESTS: Record<string, RequestHandler> = {
     const rule = sheet.conditionalFormats?.[index];
     if (!rule) throw invalid(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
     sheet.conditionalFormats?.splice(index, 1);
-    return { deleteConditionalFormatRule: { rule } };
+    return { deleteConditionalFormatRule: { rule: localeRule(rule, ss.properties['locale']) } };
   },
 
   setBasicFilter: (ss, req, where) => {

@@ -6,6 +6,7 @@
 // `=IMPORTXML(…)` or `'2024-01-01` stays a string. Only `formulaValue` cells are formulas.
 import type { RawCellContent } from 'hyperformula';
 import { errorText } from './engine-values';
+import { isUnparsed, PARSE_ERROR } from './formula-locale';
 import { translateFormula } from './formula-translate';
 import type { SheetShape, TranslateContext } from './formula-translate';
 import { findSheet } from './model';
@@ -34,7 +35,10 @@ export function translationContext(ss: Spreadsheet, owner: Sheet): TranslateCont
 /** A cell's entered value as HyperFormula input. */
 export function content(v: ExtendedValue | undefined, ctx: TranslateContext): RawCellContent {
   if (!v) return null;
-  if (v.formulaValue !== undefined) return translateFormula(v.formulaValue, ctx);
+  if (v.formulaValue !== undefined) {
+    // A formula that did not parse in the spreadsheet's locale is an error to its dependents.
+    return isUnparsed(v.formulaValue) ? errorText(PARSE_ERROR) : translateFormula(v.formulaValue, ctx);
+  }
   if (v.numberValue !== undefined) return v.numberValue;
   if (v.boolValue !== undefined) return v.boolValue;
   if (v.stringValue !== undefined) return `'${v.stringValue}`; // apostrophe: always literal text

@@ -38,7 +38,9 @@ export function toExtended(v: CellValue): ExtendedValue | undefined {
   if (typeof v === 'boolean') return { boolValue: v };
   if (v instanceof DetailedCellError) {
     const [type] = ERROR_TYPES[v.type] ?? ['ERROR'];
-    return { errorValue: { type, message: ERROR_MESSAGES[v.type] ?? v.message ?? '' } };
+    // HyperFormula explains where its parser stopped; Sheets says only this.
+    const message = v.type === 'ERROR' && v.message?.startsWith('Parsing error') ? 'Formula parse error.' : v.message;
+    return { errorValue: { type, message: ERROR_MESSAGES[v.type] ?? message ?? '' } };
   }
   return undefined;
 }

@@ -37,9 +37,12 @@
 //   - Google-only functions (IMPORTXML, QUERY, REGEXMATCH, …) evaluate to #NAME?.
 //   - numbers are rounded to ~15 significant digits internally (HyperFormula smartRounding).
 //   - stored formula text is returned as entered; Sheets also upper-cases function names.
+//   - formulas cross the API in the spreadsheet's locale and are stored in en_US syntax
+//     (formula-locale.ts); FORMATTED_VALUE still formats numbers and dates as en_US does.
 import type { GridBox } from './a1';
 import { engineBuilds, LiveEngine } from './engine-live';
 import { computedValue, spillHeight } from './engine-read';
+import { isUnparsed, PARSE_ERROR } from './formula-locale';
 import { getCell } from './model';
 import type { ExtendedValue, Sheet, Spreadsheet } from './model';
 
@@ -103,6 +106,7 @@ export class Evaluation {
       const { formulaValue: _f, ...literal } = entered;
       return Object.keys(literal).length ? { value: literal } : {};
     }
+    if (entered?.formulaValue !== undefined && isUnparsed(entered.formulaValue)) return { value: { errorValue: { ...PARSE_ERROR } } };
     const ss = this.ss;
     if (!ss) return {};
     if (!entered) {

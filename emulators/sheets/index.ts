@@ -40,7 +40,8 @@ export interface SheetsCounters {
 
 export interface SheetsEmulator {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
-  ensureSpreadsheet(id: string, title: string): void;
+  /** Creates the spreadsheet if missing, as a person would in the UI: in `locale` (en_US by default). */
+  ensureSpreadsheet(id: string, title: string, locale?: string): void;
   counters(): SheetsCounters;
   resetCounters(): void;
   setFaults(f: Partial<SheetsFaults>): void;
@@ -141,9 +142,11 @@ export function createSheetsEmulator(opts: SheetsEmulatorOptions = {}): SheetsEm
       }
       return true;
     },
-    ensureSpreadsheet(id, title) {
+    ensureSpreadsheet(id, title, locale) {
       if (store.get(id)) return;
-      store.put(newSpreadsheet(id, title, 'Full 1'));
+      const ss = newSpreadsheet(id, title, 'Full 1');
+      if (locale) ss.properties['locale'] = locale;
+      store.put(ss);
       store.persist();
     },
     counters: () => structuredClone(counters),

@@ -3,6 +3,7 @@
 // but no entered value, exactly like in Sheets.
 import type { Evaluation } from './engine';
 import { formatValue, isDateLike } from './format';
+import { formulaToLocale, localeRule } from './formula-locale';
 import type { NumberFormat } from './format';
 import { getCell } from './model';
 import type { CellData, Sheet } from './model';
@@ -35,10 +36,11 @@ const numberFormatOf = (cell: CellData | undefined): NumberFormat | undefined =>
   cell?.userEnteredFormat?.['numberFormat'] as NumberFormat | undefined;
 
 /** One cell as the values endpoints return it ('' when empty). */
-export function renderCell(ev: Evaluation, sheet: Sheet, row: number, col: number, opts: RenderOptions): CellOut {
+export function renderCell(ev: Evaluation, sheet: Sheet, row: number, col: number, opts: RenderOptions, locale?: unknown): CellOut {
   const stored = getCell(sheet, row, col);
   const formula = stored?.userEnteredValue?.formulaValue;
-  if (opts.valueRenderOption === 'FORMULA' && formula !== undefined) return formula;
+  // Formulas read back in the spreadsheet's locale, as Sheets shows them (formula-locale.ts).
+  if (opts.valueRenderOption === 'FORMULA' && formula !== undefined) return formulaToLocale(formula, locale);
   const { value, numberKind } = ev.cell(sheet, row, col);
   if (!value) return '';
   const nf = numberFormatOf(stored);
@@ -58,11 +60,14 @@ export function renderCell(ev: Evaluation, sheet: Sheet, row: number, col: numbe
  * One cell as in GridData.rowData[].values[]: stored members plus effective/formatted value
  * (left out without an evaluation: the request's field mask does not want them).
  */
-export function gridCell(ev: Evaluation | undefined, sheet: Sheet, row: number, col: number): CellData {
+export function gridCell(ev: Evaluation | undefined, sheet: Sheet, row: number, col: number, locale?: unknown): CellData {
   const stored = getCell(sheet, row, col);
   // A shallow copy is enough: the answer is only serialised, and stored cells are never
   // changed in place (model-cells.ts); deep-copying every cell dominated large reads.
   const out: CellData = stored ? { ...stored } : {};
+  const formula = stored?.userEnteredValue?.formulaValue;
+  if (formula !== undefined) out.userEnteredValue = { formulaValue: formulaToLocale(formula, locale) };
+  if (stored?.dataValidation) out.dataValidation = localeRule(stored.dataValidation, locale);
   const { value, numberKind } = ev?.cell(sheet, row, col) ?? {};
   if (value) {
     out.effectiveValue = value;

@@ -9,6 +9,8 @@ import { invalid } from './errors';
 import { addSheetTo, newSpreadsheet, resolveRange } from './model';
 import type { Json, Sheet, SheetProperties, Spreadsheet } from './model';
 import { gridCell } from './render';
+import { localeRule } from './formula-locale';
+import { checkLocale } from './locale';
 
 export function newSpreadsheetId(): string {
   // Same alphabet and length as Google's ids (44 characters of base64url).
@@ -23,6 +25,7 @@ export function createSpreadsheet(body: Json): Spreadsheet {
   const first = (sheets[0]?.['properties'] ?? {}) as Partial<SheetProperties>;
   const ss = newSpreadsheet(newSpreadsheetId(), title, first.title ?? 'Sheet1');
   Object.assign(ss.properties, props, { title });
+  checkLocale(ss.properties);
   const firstSheet = ss.sheets[0] as Sheet;
   if (first.gridProperties) Object.assign(firstSheet.properties.gridProperties, first.gridProperties);
   if (first.sheetId !== undefined) firstSheet.properties.sheetId = first.sheetId;
@@ -36,7 +39,7 @@ function gridData(ss: Spreadsheet, sheet: Sheet, box: GridBox, computed: boolean
   const lastRow = ev ? ev.lastRow(sheet, box) : Math.min(box.endRow, sheet.rows.length);
   for (let r = box.startRow; r < lastRow; r++) {
     const values: Json[] = [];
-    for (let c = box.startCol; c < box.endCol; c++) values.push(gridCell(ev, sheet, r, c));
+    for (let c = box.startCol; c < box.endCol; c++) values.push(gridCell(ev, sheet, r, c, ss.properties['locale']));
     while (values.length && Object.keys(values[values.length - 1] as Json).length === 0) values.pop();
     rowData.push(values.length ? { values } : {});
   }
@@ -55,7 +58,9 @@ function gridData(ss: Spreadsheet, sheet: Sheet, box: GridBox, computed: boolean
 function sheetJson(ss: Spreadsheet, sheet: Sheet, boxes: GridBox[] | undefined, computed: boolean): Json {
   const out: Json = { properties: structuredClone(sheet.properties) };
   if (sheet.protectedRanges?.length) out['protectedRanges'] = structuredClone(sheet.protectedRanges);
-  if (sheet.conditionalFormats?.length) out['conditionalFormats'] = structuredClone(sheet.conditionalFormats);
+  if (sheet.conditionalFormats?.length) {
+    out['conditionalFormats'] = sheet.conditionalFormats.map((rule) => localeRule(rule, ss.properties['locale']));
+  }
   if (sheet.basicFilter) out['basicFilter'] = structuredClone(sheet.basicFilter);
   if (sheet.filterViews?.length) out['filterViews'] = structuredClone(sheet.filterViews);
   if (sheet.charts?.length) out['charts'] = structuredClone(sheet.charts);

@@ -45,7 +45,7 @@ export function readBox(ss: Spreadsheet, sheet: Sheet, box: GridBox, opts: Rende
   let matrix: CellOut[][] = [];
   for (let r = box.startRow; r < lastRow; r++) {
     const row: CellOut[] = [];
-    for (let c = box.startCol; c < box.endCol; c++) row.push(renderCell(ev, sheet, r, c, opts));
+    for (let c = box.startCol; c < box.endCol; c++) row.push(renderCell(ev, sheet, r, c, opts, ss.properties['locale']));
     matrix.push(row);
   }
   if (major === 'COLUMNS') {
@@ -103,7 +103,7 @@ export function writeAt(
   rows.forEach((values, r) => {
     let any = false;
     values.forEach((v, c) => {
-      const cell = applyInput(getCell(sheet, row + r, col + c), v, option, `values[${r}][${c}]`);
+      const cell = applyInput(getCell(sheet, row + r, col + c), v, option, `values[${r}][${c}]`, ss.properties['locale']);
       if (!cell) return;
       setCell(sheet, row + r, col + c, cell);
       result.updatedCells++;

@@ -46,7 +46,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
     ranges: titles.map((t) => a1Tab(t)),
     includeGridData: true,
     fields:
-      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(description),conditionalFormats(booleanRule(condition)),filterViews(title),charts(spec(title)),data(rowData(values(userEnteredValue,note,dataValidation))))',
+      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(description),conditionalFormats(booleanRule(condition)),filterViews(title),charts(spec(title)),data(rowData(values(userEnteredValue,note,dataValidation,userEnteredFormat(numberFormat)))))',
   });
   const tabs = new Map<string, CurrentTab>();
   const ids: ReadState['ids'] = new Map();
@@ -68,6 +68,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
       hasData: rows.slice(1, 3).some((r) => r.some((c) => text(c) !== '')),
       filledRows: (h) => (col(h) < 0 ? [] : rows.flatMap((r, i) => (i > 0 && text(r[col(h)]) !== '' ? [i + 1] : []))),
       formulaAt: (h, row) => (col(h) < 0 ? undefined : (rows[row - 1]?.[col(h)]?.userEnteredValue?.formulaValue ?? undefined)),
+      isText: (h) => col(h) >= 0 && rows[1]?.[col(h)]?.userEnteredFormat?.numberFormat?.type === 'TEXT',
       validationOf: (h) => (col(h) < 0 ? undefined : validationKey(rows[1]?.[col(h)]?.dataValidation)),
       protectedKeys: new Set((s.protectedRanges ?? []).map((p) => p.description ?? '')),
       conditionalFormulas: new Set(
@@ -206,6 +207,15 @@ function toRequests(steps: SetupStep[], state: ReadState, writer?: string): shee
   return reqs;
 }
 
+/** Plain-text format for a column below its header: what is typed there stays text. */
+const textColumn = (sheetId: number, column: number): sheets_v4.Schema$Request => ({
+  repeatCell: {
+    range: { sheetId, startRowIndex: 1, startColumnIndex: column, endColumnIndex: column + 1 },
+    cell: { userEnteredFormat: { numberFormat: { type: 'TEXT', pattern: '@' } } },
+    fields: 'userEnteredFormat.numberFormat',
+  },
+});
+
 async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, steps: SetupStep[], state: ReadState) {
   const adds = steps.filter((s) => s.kind === 'addTab');
   if (adds.length) {
@@ -227,8 +237,11 @@ async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, ste
     s.kind === 'addHeaders' ? [{ range: `${a1Tab(s.title)}!${columnLetter(s.startColumn)}1`, values: [s.headers] }] : [],
   );
   // Headers are text whatever they look like; seed rows are our own constants, entered as a
-  // person would type them so dates become dates.
+  // person would type them so dates become dates — in any locale, as they are ISO dates —
+  // while the ID columns, plain text by then, keep `2020-04` as text.
   if (headers.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: headers } });
+  const text = steps.flatMap((s) => (s.kind === 'textFormat' ? s.columns.map((c) => textColumn(state.ids.get(s.title)!.sheetId, c)) : []));
+  if (text.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: text } });
   const seeds = steps.flatMap((s) => (s.kind === 'seed' ? [{ range: `${a1Tab(s.title)}!A2`, values: s.rows.map((r) => [...r]) }] : []));
   if (seeds.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'USER_ENTERED', data: seeds } });
 }

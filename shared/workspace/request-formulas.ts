@@ -3,6 +3,7 @@
 // that the emulator's engine evaluates the same way (see emulators/sheets/engine.ts), and
 // move with their row when people sort. Setup rewrites them when a template changes.
 import { ca } from '../i18n/ca';
+import { portable } from './formula-syntax';
 import { COMMISSION_COLUMNS as C } from './commission-columns';
 import { weightRef } from './criteria';
 import { REQUEST_COLUMNS as R } from './request-row';
@@ -40,8 +41,13 @@ const log = a1Tab(TABS.log);
 const rv = (h: string) => columnLetter(REVIEW_COLUMNS.indexOf(h as (typeof REVIEW_COLUMNS)[number]));
 const se = (h: string) => columnLetter(SESSION_COLUMNS.indexOf(h as (typeof SESSION_COLUMNS)[number]));
 
-/** Formulas for row `r` (1-based), keyed by helper header. */
+/** Formulas for row `r` (1-based), keyed by helper header; portable across locales. */
 export function requestFormulas(r: number, L: LetterOf): Record<string, string> {
+  return Object.fromEntries(Object.entries(commaFormulas(r, L)).map(([h, f]) => [h, portable(f)]));
+}
+
+// Written with `,` for reading; portable() turns the separators into `;`.
+function commaFormulas(r: number, L: LetterOf): Record<string, string> {
   const cell = (h: string) => `$${L(h)}${r}`;
   const col = (h: string) => `$${L(h)}:$${L(h)}`;
   const id = cell(R.id);

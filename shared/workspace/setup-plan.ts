@@ -3,6 +3,7 @@
 // for configuration tabs still empty, validation, helper formulas that differ from their
 // template, protections, colours and filter views. Running it on its own result plans
 // nothing, and no plan touches a cell people type into.
+import { sameFormula } from './formula-syntax';
 import { columnLetter, TABS } from './tabs';
 import type { Validation } from './commission-columns';
 import { noteFor, type TabSpec } from './workspace-spec';
@@ -16,6 +17,8 @@ export interface CurrentTab {
   filledRows: (header: string) => number[];
   /** Current formula text of a cell, by header and 1-based row. */
   formulaAt: (header: string, row: number) => string | undefined;
+  /** Whether the column's first data cell is formatted as plain text (`@`). */
+  isText: (header: string) => boolean;
   /** Validation of the first data cell of a column, as a rule key (see ruleKey). */
   validationOf: (header: string) => string | undefined;
   protectedKeys: ReadonlySet<string>;
@@ -27,6 +30,7 @@ export interface CurrentTab {
 export type SetupStep =
   | { kind: 'addTab'; title: string }
   | { kind: 'addHeaders'; title: string; startColumn: number; headers: string[] }
+  | { kind: 'textFormat'; title: string; columns: number[] }
   | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>> }
   | { kind: 'notes'; title: string; notes: Array<{ column: number; note: string }> }
   | { kind: 'validation'; title: string; column: number; header: string; rule: Validation }
@@ -36,7 +40,7 @@ export type SetupStep =
   | { kind: 'filterView'; title: string; name: string; column: number; value: string }
   | { kind: 'chart'; title: string; chart: NonNullable<TabSpec['chart']> };
 
-export const STRUCTURAL: ReadonlySet<SetupStep['kind']> = new Set(['addTab', 'addHeaders', 'seed']);
+export const STRUCTURAL: ReadonlySet<SetupStep['kind']> = new Set(['addTab', 'addHeaders', 'textFormat', 'seed']);
 
 export function ruleKey(rule: Validation): string {
   switch (rule.kind) {
@@ -59,6 +63,7 @@ const EMPTY: CurrentTab = {
   hasData: false,
   filledRows: () => [],
   formulaAt: () => undefined,
+  isText: () => false,
   validationOf: () => undefined,
   protectedKeys: new Set(),
   conditionalFormulas: new Set(),
@@ -91,6 +96,10 @@ export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string,
     if (missing.length) steps.push({ kind: 'addHeaders', title: tab.title, startColumn: start, headers: missing });
     const col = (h: string) => header.indexOf(h);
 
+    // Before the seed: a call ID written into a column not yet plain text would become a date.
+    const plain = (tab.textColumns ?? []).filter((h) => !now.isText(h)).map(col);
+    if (plain.length) steps.push({ kind: 'textFormat', title: tab.title, columns: plain });
+
     if (!now.hasData && tab.seed?.length) steps.push({ kind: 'seed', title: tab.title, rows: tab.seed });
 
     const notes = tab.headers.flatMap((h) => {
@@ -116,7 +125,7 @@ export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string,
         const built = f.build(row, letterOf);
         f.headers.forEach((h, i) => {
           const formula = built[i]!;
-          if (now.formulaAt(h, row) === formula) return;
+          if (sameFormula(now.formulaAt(h, row), formula)) return;
           byHeader.set(h, [...(byHeader.get(h) ?? []), { row, formula }]);
         });
       }
@@ -135,7 +144,7 @@ export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string,
 
     for (const c of tab.conditional ?? []) {
       const formula = c.formula(letterOf);
-      if (!now.conditionalFormulas.has(formula)) {
+      if (![...now.conditionalFormulas].some((f) => sameFormula(f, formula))) {
         steps.push({ kind: 'conditional', title: tab.title, formula, columns: c.headers === 'row' ? 'all' : c.headers.map(col), color: c.color });
       }
     }
@@ -158,6 +167,8 @@ export function describeStep(step: SetupStep): string {
       return `crea la pestanya «${step.title}»`;
     case 'addHeaders':
       return `afegeix a «${step.title}» les capçaleres: ${step.headers.join(', ')}`;
+    case 'textFormat':
+      return `format de text pla a ${step.columns.length} columnes de «${step.title}»`;
     case 'seed':
       return `omple «${step.title}» amb ${step.rows.length} files inicials`;
     case 'notes':

@@ -1,6 +1,8 @@
 // Per-row helper formulas of the supporting tabs (reviews, sessions, pools), prepared by
-// setup for PREPARED_ROWS rows, and the summary tab's table.
+// setup for PREPARED_ROWS rows, and the summary tab's table. Written with `,` for reading;
+// what is exported has `;` between arguments, so it parses in every locale (formula-syntax.ts).
 import { COMMISSION_COLUMNS as C } from './commission-columns';
+import { portable } from './formula-syntax';
 import { HELPER_COLUMNS as H, type LetterOf } from './request-formulas';
 import { REQUEST_COLUMNS as R } from './request-row';
 import { DEFAULT_TOPICS } from './seed';
@@ -17,7 +19,9 @@ const mb = (h: (typeof MEMBER_HEADERS)[number]) => `${members}!$${columnLetter(M
 const lookup = (L: LetterOf, idCell: string, header: string) =>
   `IFERROR(INDEX(${req}!$${L(header)}:$${L(header)},MATCH(${idCell},${req}!$${L(R.id)}:$${L(R.id)},0)),"")`;
 
-export function reviewFormulas(r: number, L: LetterOf): string[] {
+export const reviewFormulas = (r: number, L: LetterOf): string[] => reviewFormulasComma(r, L).map(portable);
+
+function reviewFormulasComma(r: number, L: LetterOf): string[] {
   const id = `$${rv('ID sol·licitud')}${r}`;
   const reviewer = `$${rv('Municipi de la persona avaluadora')}${r}`;
   const requester = `$${rv('Municipi sol·licitant')}${r}`;
@@ -30,12 +34,16 @@ export function reviewFormulas(r: number, L: LetterOf): string[] {
   ];
 }
 
-export function sessionFormulas(r: number, L: LetterOf): string[] {
+export const sessionFormulas = (r: number, L: LetterOf): string[] => sessionFormulasComma(r, L).map(portable);
+
+function sessionFormulasComma(r: number, L: LetterOf): string[] {
   const id = `$${se('ID sol·licitud')}${r}`;
   return [`=IF(${id}="","",${lookup(L, id, R.call)})`, `=IF(${id}="","",${lookup(L, id, H.rankService)})`];
 }
 
-export function poolFormulas(r: number, L: LetterOf): string[] {
+export const poolFormulas = (r: number, L: LetterOf): string[] => poolFormulasComma(r, L).map(portable);
+
+function poolFormulasComma(r: number, L: LetterOf): string[] {
   const call = `$A${r}`;
   const service = `$B${r}`;
   const rq = (h: string) => `${req}!$${L(h)}:$${L(h)}`;
@@ -67,7 +75,9 @@ export const SUMMARY_HEADERS = [
 export const SUMMARY_TOPICS = [...DEFAULT_TOPICS.split('; '), 'Altres'];
 
 /** Row r of the summary follows row r of the calls tab, so a new call appears by itself. */
-export function summaryFormulas(r: number, L: LetterOf): string[] {
+export const summaryFormulas = (r: number, L: LetterOf): string[] => summaryFormulasComma(r, L).map(portable);
+
+function summaryFormulasComma(r: number, L: LetterOf): string[] {
   const call = `$A${r}`;
   const rq = (h: string) => `${req}!$${L(h)}:$${L(h)}`;
   const ss = (h: (typeof SESSION_COLUMNS)[number]) => `${a1Tab(SESSIONS_TAB)}!$${se(h)}:$${se(h)}`;

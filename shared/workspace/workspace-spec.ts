@@ -4,11 +4,12 @@
 import { headerNotes } from '../i18n/ca-sheet';
 import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, type Validation } from './commission-columns';
 import { CRITERIA, CRITERIA_HEADERS } from './criteria';
+import { portable } from './formula-syntax';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
-import { CALL_HEADERS, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
+import { CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
   CRITERIA_TAB,
   PREPARED_ROWS,
@@ -46,6 +47,11 @@ export interface TabSpec {
   title: string;
   headers: readonly string[];
   seed?: Seed;
+  /**
+   * Columns formatted as plain text (`@`), set before any seed is written: IDs people type
+   * (`2020-04`, `2020-04-017`) that Sheets would otherwise turn into dates or numbers.
+   */
+  textColumns?: readonly string[];
   validations?: ReadonlyArray<{ header: string; rule: Validation }>;
   formulas?: ColumnFormulas;
   /** Headers people must not type into (machine-written or formulas); 'all' = the whole tab. */
@@ -62,6 +68,9 @@ const ORANGE = { red: 1, green: 0.9, blue: 0.75 };
 const GREEN = { red: 0.82, green: 0.94, blue: 0.82 };
 
 const helpers = Object.values(HELPER_COLUMNS);
+
+/** A row rule that holds only on a row with a request in it. */
+const onRequest = (L: LetterOf, condition: string): string => portable(`=AND($${L(REQUEST_COLUMNS.id)}2<>"",${condition})`);
 const requestHeaders = REQUEST_TAB_HEADERS;
 
 export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): TabSpec[] {
@@ -74,24 +83,36 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
         header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
         rule: rule!,
       })),
-      formulas: { headers: helpers, rows: 'data', keyHeader: REQUEST_COLUMNS.id, build: (r, L) => helpers.map((h) => requestFormulas(r, L)[h]!) },
+      formulas: { headers: helpers, rows: 'data', keyHeader: REQUEST_COLUMNS.id, build: (r, L) => {
+          const row = requestFormulas(r, L);
+          return helpers.map((h) => row[h]!);
+        },
+      },
       protect: [...MACHINE_HEADERS, ...helpers],
       conditional: [
-        { key: 'late', formula: (L) => `=$${L(REQUEST_COLUMNS.late)}2=TRUE`, headers: 'row', color: ORANGE },
-        { key: 'nonMember', formula: (L) => `=$${L(REQUEST_COLUMNS.member)}2=FALSE`, headers: 'row', color: RED },
+        // A blank cell equals FALSE in Sheets: without the guard on a real request (its ID),
+        // the non-member rule would paint every empty row.
+        { key: 'late', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.late)}2=TRUE`), headers: 'row', color: ORANGE },
+        { key: 'nonMember', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.member)}2=FALSE`), headers: 'row', color: RED },
         {
           key: 'top',
-          formula: (L) => `=AND($${L(HELPER_COLUMNS.rank)}2<>"",$${L(HELPER_COLUMNS.rank)}2<=3)`,
+          formula: (L) => portable(`=AND($${L(HELPER_COLUMNS.rank)}2<>"",$${L(HELPER_COLUMNS.rank)}2<=3)`),
           headers: [HELPER_COLUMNS.total, HELPER_COLUMNS.rank],
           color: GREEN,
         },
-        { key: 'overLeft', formula: (L) => `=AND($${L(HELPER_COLUMNS.hoursLeft)}2<>"",$${L(HELPER_COLUMNS.hoursLeft)}2<0)`, headers: [HELPER_COLUMNS.hoursLeft], color: RED },
+        {
+          key: 'overLeft',
+          formula: (L) => portable(`=AND($${L(HELPER_COLUMNS.hoursLeft)}2<>"",$${L(HELPER_COLUMNS.hoursLeft)}2<0)`),
+          headers: [HELPER_COLUMNS.hoursLeft],
+          color: RED,
+        },
       ],
       filterViewsByCall: REQUEST_COLUMNS.call,
     },
     withSeed({
       title: REVIEWS_TAB,
       headers: REVIEW_COLUMNS,
+      textColumns: ['ID sol·licitud'],
       validations: [
         { header: 'ID sol·licitud', rule: { kind: 'range', range: `'${TABS.requests}'!$A$2:$A` } },
         { header: 'Municipi de la persona avaluadora', rule: { kind: 'range', range: `${TABS.members}!$A$2:$A` } },
@@ -99,11 +120,12 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       ],
       formulas: { headers: REVIEW_COLUMNS.slice(REVIEW_INPUTS), rows: PREPARED_ROWS, build: reviewFormulas },
       protect: REVIEW_COLUMNS.slice(REVIEW_INPUTS),
-      conditional: [{ key: 'conflict', formula: () => `=$I2=TRUE`, headers: 'row', color: RED }],
+      conditional: [{ key: 'conflict', formula: () => portable(`=AND($${columnLetter(REVIEW_COLUMNS.indexOf('ID sol·licitud'))}2<>"",$I2=TRUE)`), headers: 'row', color: RED }],
     }),
     withSeed({
       title: SESSIONS_TAB,
       headers: SESSION_COLUMNS,
+      textColumns: ['ID sol·licitud'],
       validations: [
         { header: 'ID sol·licitud', rule: { kind: 'range', range: `'${TABS.requests}'!$A$2:$A` } },
         { header: 'Hores', rule: { kind: 'number', min: 0, max: 24 } },
@@ -115,12 +137,13 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
     withSeed({
       title: TABS.pools,
       headers: [...POOL_HEADERS, ...POOL_HELPERS],
+      textColumns: ['Convocatòria'],
       seed: SEED_POOLS,
       formulas: { headers: POOL_HELPERS, rows: 50, build: poolFormulas },
       protect: POOL_HELPERS,
-      conditional: [{ key: 'poolNegative', formula: () => `=AND($F2<>"",$F2<0)`, headers: ['Restants'], color: RED }],
+      conditional: [{ key: 'poolNegative', formula: () => portable(`=AND($F2<>"",$F2<0)`), headers: ['Restants'], color: RED }],
     }),
-    withSeed({ title: TABS.calls, headers: CALL_HEADERS, seed: SEED_CALLS }),
+    withSeed({ title: TABS.calls, headers: CALL_HEADERS, textColumns: ['ID'], seed: SEED_CALLS }),
     withSeed({ title: CRITERIA_TAB, headers: CRITERIA_HEADERS, seed: CRITERIA.map((c) => [...c]), protect: ['Clau'] }),
     withSeed({ title: TABS.members, headers: MEMBER_HEADERS, validations: [{ header: 'Actiu', rule: { kind: 'checkbox' } }] }),
     withSeed({

@@ -11,8 +11,8 @@ export interface TestStack extends LocalStack {
   post(body: unknown, opts?: { secret?: string; t?: number; contentType?: string; raw?: string; signature?: string }): Promise<Response>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
-  const stack = await startLocalStack({});
+export async function startTestStack(opts: { locale?: string } = {}): Promise<TestStack> {
+  const stack = await startLocalStack(opts);
   const api = sheets({ version: 'v4', rootUrl: `${stack.url}/` });
   return {
     ...stack,

@@ -35,12 +35,15 @@ describe.skipIf(!spreadsheetId)(spreadsheetId ? 'a real spreadsheet' : reason, (
     }
   });
 
-  test('setup twice: the second run plans nothing', async () => {
-    const meta = await api.spreadsheets.get({ spreadsheetId: spreadsheetId!, fields: 'sheets(properties(title))' });
+  test('setup twice: the second run plans nothing, in whatever locale the spreadsheet has', async () => {
+    const meta = await api.spreadsheets.get({ spreadsheetId: spreadsheetId!, fields: 'properties(locale),sheets(properties(title))' });
     before = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '');
     await setupWorkspace({ spreadsheetId: spreadsheetId!, rootUrl, spec: workspaceSpec() });
+    // Formulas written with `;` read back in the locale's syntax: compared after normalising.
     const again = await setupWorkspace({ spreadsheetId: spreadsheetId!, rootUrl, spec: workspaceSpec(), dryRun: true });
     expect(again.steps).toEqual([]);
+    const after = await api.spreadsheets.get({ spreadsheetId: spreadsheetId!, fields: 'properties(locale)' });
+    expect(after.data.properties?.locale).toBe(meta.data.properties?.locale);
   });
 
   test('a request with formula-looking text is recorded and reads back as text', async () => {

@@ -2,8 +2,11 @@
 // What Sheets' own UI does with a grid that the API only describes: colours from
 // conditional-format rules (the API returns the rules, never their result) and the editor
 // a data-validation rule calls for. Custom formulas are evaluated for the forms the
-// workspace uses (comparisons of the row's cells, AND/OR/NOT, ISBLANK); a rule written any
-// other way is left uncoloured here rather than guessed at.
+// workspace uses (comparisons of the row's cells, AND/OR/NOT, ISBLANK), with `,` or `;`
+// between arguments as the API returns them in a comma or a semicolon locale; a rule written
+// any other way is left uncoloured here rather than guessed at. Comparisons follow Sheets: a
+// blank cell equals FALSE, 0 and "" — so `=$Y2=FALSE` alone would paint every empty row, and
+// the workspace's rules guard on the row's ID; here, as in Sheets, an unguarded one would.
 
 /** 0 → A, 26 → AA */
 export function columnLetter(index) {
@@ -28,7 +31,7 @@ export function effective(cell) {
 }
 
 function tokenize(src) {
-  const re = /\s*(?:(\$?[A-Z]{1,3}\$?\d+)|("(?:[^"]|"")*")|(\d+(?:\.\d+)?)|(<>|<=|>=|[=<>(),])|([A-Z][A-Z.]*))/gy;
+  const re = /\s*(?:(\$?[A-Z]{1,3}\$?\d+)|("(?:[^"]|"")*")|(\d+(?:\.\d+)?)|(<>|<=|>=|[=<>(),;])|([A-Z][A-Z.]*))/gy;
   const out = [];
   let m;
   while (re.lastIndex < src.length && (m = re.exec(src))) {
@@ -72,8 +75,8 @@ export function compileCondition(formula) {
     if (tok.t === 'name' && ['AND', 'OR', 'NOT', 'ISBLANK'].includes(tok.v)) {
       take('(');
       const args = [comparison()];
-      while (peek()?.v === ',') {
-        take(',');
+      while (peek()?.v === ',' || peek()?.v === ';') {
+        take();
         args.push(comparison());
       }
       take(')');
