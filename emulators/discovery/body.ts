@@ -95,7 +95,7 @@ export function checkBody(check: BodyCheck, schema: string, body: unknown): Viol
         out.push({ field: here, description: `Invalid JSON payload received. Unknown name ${show(key)}${here ? ` at '${here}'` : ''}: Cannot find field.` });
         continue;
       }
-      if (value === null) continue; // null means "default" in proto3 JSON
+      if (value === null || value === undefined) continue; // null means "default" in proto3 JSON
       present.add(prop);
       field(value, s.properties[prop] as PropSpec, [...path, prop], masked);
     }
