@@ -2,28 +2,19 @@
 // product sends (shared/adapters/forms.ts, shared/forms/google-form.ts): one valid body
 // answered 200, then unknown fields at each depth, bad enums, wrong JSON types, missing
 // required fields and bad update masks, each answered 400 naming Google's snake_case path.
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFormsEmulator } from '../../emulators/forms/index';
-import { bogusVariants, call, expectBadRequest } from './strict-support';
+import { bogusVariants, call, expectBadRequest, serve } from './strict-support';
 import type { Json } from './strict-support';
 
-let server: Server;
+let server: Awaited<ReturnType<typeof serve>>;
 let base: string;
 
 beforeAll(async () => {
-  const emulator = createFormsEmulator();
-  server = createServer((req, res) => {
-    void emulator.handle(req, res).then((handled) => {
-      if (!handled) res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/forms`;
+  server = await serve(createFormsEmulator().handle);
+  base = `${server.origin}/v1/forms`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 const text = (title: string, questionId: string) => ({ title, questionItem: { question: { questionId, required: true, textQuestion: { paragraph: false } } } });
 const radio = (title: string, questionId: string) => ({ title, questionItem: { question: { questionId, choiceQuestion: { type: 'RADIO', options: [{ value: 'Sí' }, { value: 'No' }, { isOther: true }] } } } });

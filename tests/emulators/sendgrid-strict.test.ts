@@ -2,26 +2,18 @@
 // {errors:[{message, field, help}]}: an address twice across to/cc/bcc of one
 // personalization, custom_args values that are not strings, more than 1000 personalizations
 // or 1000 recipients in a request, and a body over the 30 MB message limit.
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendGridSink } from '../../emulators/sendgrid/index';
+import { serve } from './strict-support';
 
-let server: Server;
+let server: Awaited<ReturnType<typeof serve>>;
 let url: string;
 
 beforeAll(async () => {
-  const sink = createSendGridSink();
-  server = createServer((req, res) => {
-    void sink.handle(req, res).then((handled) => {
-      if (!handled) res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3/mail/send`;
+  server = await serve(createSendGridSink().handle);
+  url = `${server.origin}/v3/mail/send`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 const send = (body: unknown) =>
   fetch(url, { method: 'POST', headers: { Authorization: 'Bearer SG.local', 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });

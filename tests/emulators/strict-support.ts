@@ -1,5 +1,8 @@
 // Helpers for the strict-emulator tables: raw JSON calls (the typed clients would not let a
 // test write a misspelt field) and the generic "unknown field at every depth" variants.
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 
 export type Json = Record<string, unknown>;
@@ -7,6 +10,20 @@ export type Json = Record<string, unknown>;
 export interface Answer {
   status: number;
   body: Json;
+}
+
+/** An in-process server on port 0 for an emulator's handle(); unknown paths answer 404. */
+export async function serve(handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    void handle(req, res).then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 export async function call(base: string, method: string, path: string, body?: unknown): Promise<Answer> {
