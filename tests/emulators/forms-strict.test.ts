@@ -112,6 +112,22 @@ describe.each(KINDS)('forms.batchUpdate $kind', ({ kind, valid, invalid }) => {
   });
 });
 
+describe('forms.batchUpdate as a whole', () => {
+  it('refuses an unknown request kind, and two kinds in one request', async () => {
+    const formId = await fresh();
+    expectBadRequest(await batch(formId, { requests: [{ createItems: {} }] }), 'requests[0]', /Unknown name "createItems" at 'requests\[0\]'/);
+    const two = await batch(formId, { requests: [{ deleteItem: { location: { index: 0 } }, moveItem: { originalLocation: { index: 0 }, newLocation: { index: 1 } } }] });
+    expect(two.status).toBe(400);
+    expect((two.body.error as Json).message).toMatch(/exactly one of/);
+  });
+
+  it('refuses unknown members of the batch and of its write control', async () => {
+    const formId = await fresh();
+    expectBadRequest(await batch(formId, { requests: [], includeFormInResponse: true, bogus: 1 }), '', /^Invalid JSON payload received\. Unknown name "bogus": Cannot find field\.$/);
+    expectBadRequest(await batch(formId, { requests: [], writeControl: { revisionId: 'x' } }), 'write_control', /Unknown name "revisionId" at 'write_control'/);
+  });
+});
+
 describe('the other Forms methods the product calls', () => {
   it('forms.create: info only, with unknown names and wrong types refused', async () => {
     expect((await call(base, 'POST', '', { info: { title: 'T' } })).status).toBe(200);
