@@ -3,7 +3,8 @@
 // every violation (empty when Google would accept the request's shape). What the emulator
 // does with a well-formed request is its own business; this only refuses malformed ones.
 import { readFileSync } from 'node:fs';
-import { checkBody, scalarOk } from './body';
+import { checkBody } from './body';
+import { scalarOk } from './scalars';
 import type { BodyCheck, ProseRule } from './body';
 import { checkSelection } from './masks';
 import type { DiscoveryData, ParamSpec } from './types';
