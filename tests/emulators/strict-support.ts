@@ -1,4 +1,4 @@
-// Helpers for the strict-emulator tables: raw JSON calls (the typed clients would not let a
+// Support for the strict-emulator tables: raw JSON calls (the typed clients would not let a
 // test write a misspelt field) and the generic "unknown field at every depth" variants.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
