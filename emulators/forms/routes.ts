@@ -5,6 +5,7 @@ import { checkKeys, invalid, isObj } from './http';
 import type { Json } from './http';
 import { formView, newFormId } from './model';
 import type { EventType, FormRecord, FormsState } from './model';
+import { checkFormsCall } from '../discovery/forms-hook';
 import { batchUpdate } from './items';
 import { getResponse, listResponses } from './responses';
 import { createWatch, deleteWatch, listWatches, renewWatch, watchView } from './watches';
@@ -20,7 +21,12 @@ export interface RouteContext {
   respond(formId: string, answers: unknown, email: unknown, atMs: number): Result;
 }
 
-export function buildRoutes({ state: current, now, form, respond }: RouteContext): Route[] {
+/** Every Google route first checks its query and body against Google's discovery document. */
+export function buildRoutes(ctx: RouteContext): Route[] {
+  return googleRoutes(ctx).map((r) => (r.local ? r : { ...r, run: (p, body, q) => (checkFormsCall(r.name, { query: q, body }), r.run(p, body, q)) }));
+}
+
+function googleRoutes({ state: current, now, form, respond }: RouteContext): Route[] {
   return [
     { method: 'POST', re: /^\/v1\/forms$/, name: 'forms.create', run: (_p, body, q) => {
       if (!isObj(body)) throw invalid('Request body must be a Form object.');

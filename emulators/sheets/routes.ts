@@ -1,5 +1,6 @@
 // The REST surface: HTTP method + path (below /v4/spreadsheets) → handler and the counter
 // key it is reported under. Reads are GETs (values.batchGet included); the rest are writes.
+import { checkSheetsCall } from '../discovery/sheets-hook';
 import { batchUpdate } from './batch-update';
 import { notFound } from './errors';
 import { parseFieldMask, selects } from './fields';
@@ -44,8 +45,16 @@ const needs = (ss: Spreadsheet | undefined): Spreadsheet => {
   return ss;
 };
 
-/** Maps method + raw path (after /v4/spreadsheets) to a route; undefined for unknown paths. */
+/**
+ * Maps method + raw path (after /v4/spreadsheets) to a route; undefined for unknown paths.
+ * Every route first checks its query and body against Google's discovery document.
+ */
 export function route(httpMethod: string, rest: string): Route | undefined {
+  const r = match(httpMethod, rest);
+  return r && { ...r, run: (ss, req) => (checkSheetsCall(r.method, req), r.run(ss, req)) };
+}
+
+function match(httpMethod: string, rest: string): Route | undefined {
   if (rest === '' || rest === '/') {
     return httpMethod === 'POST' ? { method: 'spreadsheets.create', write: true, run: (_s, r) => createSpreadsheet(r.body) } : undefined;
   }
