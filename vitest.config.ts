@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/{unit,integration,browser}/**/*.test.ts'],
+    include: ['tests/{unit,integration,browser,emulators}/**/*.test.ts'],
     setupFiles: ['tests/setup/fail-on-console.ts'],
     testTimeout: 60_000,
     hookTimeout: 30_000,
