@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { GoogleFormsSource } from '../shared/adapters/forms';
 import { SheetsWorkspace } from '../shared/adapters/sheets';
-import { chooseCall, publishForm } from '../shared/forms/publish';
+import { chooseCall, isOpen, publishForm } from '../shared/forms/publish';
 import { caForms } from '../shared/i18n/ca-forms';
 import { relayMap, relayScript } from './apps-script/relay';
 
@@ -44,6 +44,9 @@ export async function formCommand(argv: string[], env: NodeJS.ProcessEnv = proce
   const call = chooseCall(state.calls, { id: values.call });
   if (!call) return { code: 1, out: values.call ? t.unknownCall(values.call) : t.noCall };
   const published = await publishForm(source, { call, pools: state.pools, formId: command === 'update' ? formId : undefined });
+  // What Google reports after the run, not what we asked for.
+  const after = published.publishState;
+  const closed = published.publishing !== 'legacy' && !isOpen(after);
   const lines = [
     published.created ? t.created : t.updated,
     t.call(call.id, call.title),
@@ -53,7 +56,11 @@ export async function formCommand(argv: string[], env: NodeJS.ProcessEnv = proce
     ...[...published.questionIds].map(([key, id]) => `  ${key} → ${id}`),
     ...(published.removed.length ? [t.removed(published.removed)] : []),
     ...(published.renumbered.length ? [t.idsChanged(published.renumbered)] : []),
+    t.publishing[published.publishing],
+    ...(after ? [t.publishState(after.isPublished === true, after.isAcceptingResponses === true)] : []),
+    ...(closed ? [t.notOpen] : []),
+    t.responders,
     t.editing,
   ];
-  return { code: published.renumbered.length ? 1 : 0, out: lines.join('\n'), formId: published.formId };
+  return { code: published.renumbered.length || closed ? 1 : 0, out: lines.join('\n'), formId: published.formId };
 }

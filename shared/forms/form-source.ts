@@ -27,6 +27,14 @@ export interface FormDoc {
   settings?: { emailCollectionType?: string | null } | null;
   items?: FormItem[] | null;
   responderUri?: string | null;
+  /** Absent on a legacy form, which the API cannot publish or close. */
+  publishSettings?: { publishState?: PublishState | null } | null;
+}
+
+/** Google's two switches; accepting responses requires being published. */
+export interface PublishState {
+  isPublished?: boolean | null;
+  isAcceptingResponses?: boolean | null;
 }
 
 export type FormRequest =
@@ -69,6 +77,8 @@ export interface FormSource {
   /** All requests apply or none do (the API's own guarantee). */
   batchUpdate(formId: string, requests: FormRequest[]): Promise<void>;
   /** Every page; `since` (RFC 3339 Zulu) becomes `filter=timestamp > since`. */
+  /** forms.setPublishSettings (mask publishState): the settings Google answers with. */
+  setPublishSettings(formId: string, state: { isPublished: boolean; isAcceptingResponses: boolean }): Promise<PublishState>;
   listResponses(formId: string, since?: string): Promise<FormResponse[]>;
   listWatches(formId: string): Promise<FormWatch[]>;
   createWatch(formId: string, topicName: string): Promise<FormWatch>;

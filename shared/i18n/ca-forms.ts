@@ -97,5 +97,16 @@ export const caForms = {
     idsChanged: (keys: string[]) => `Google Forms no ha conservat l’ID de pregunta de: ${keys.join(', ')}`,
     editing:
       'Recordeu: a Configuració → Respostes, «Permet editar les respostes» ha d’estar desactivat (l’API de Forms no ho permet canviar).',
+    publishing: {
+      published: 'Publicació: el formulari no estava publicat o no acceptava respostes; ara està publicat i les accepta.',
+      already: 'Publicació: el formulari ja estava publicat i acceptava respostes; no s’ha canviat.',
+      legacy:
+        'Publicació: és un formulari antic (sense configuració de publicació) i l’API no el pot publicar. Comproveu a l’editor de Google Forms que accepta respostes.',
+    },
+    publishState: (published: boolean, accepting: boolean) =>
+      `Estat llegit de Google Forms: ${published ? 'publicat' : 'NO publicat'}, ${accepting ? 'accepta respostes' : 'NO accepta respostes'}.`,
+    notOpen: 'Error: el formulari no ha quedat obert a les respostes. Torneu a executar l’ordre o publiqueu-lo a l’editor de Google Forms.',
+    responders:
+      'Qui pot respondre: a l’editor de Google Forms, «Publica» → «Persones que responen» → «Qualsevol persona amb l’enllaç» (l’API de Forms no ho pot canviar; vegeu la guia d’administració).',
   },
 } as const;
