@@ -73,5 +73,5 @@ export function formsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Form
 export async function formsSweepSteps(env: NodeJS.ProcessEnv = process.env): Promise<Array<(state: SweepState) => Promise<string[]>>> {
   if (!env.FORM_ID) return [];
   const { watch } = await formsRuntime(env);
-  return [(state) => watch.sweepStep(knownFromSweepState(state))];
+  return [(state) => watch.sweepStep(knownFromSweepState(state), state.calls)];
 }

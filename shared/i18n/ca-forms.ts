@@ -72,6 +72,10 @@ export const caForms = {
     recreated: 'L’avís de respostes de Google Forms havia caducat i s’ha tornat a crear; la conciliació recupera les respostes que hagin arribat mentrestant.',
     failed: (what: string) =>
       `No s’ha pogut crear o renovar l’avís de respostes de Google Forms (${what}). Les respostes continuen arribant amb cada revisió automàtica, però amb retard.`,
+    notPublished: (formId: string) =>
+      `El formulari de Google (${formId}) no està publicat: amb la convocatòria oberta, els municipis no hi poden enviar sol·licituds. Una persona administradora l’ha de publicar: npm run form -- update --form ${formId}`,
+    notAccepting: (formId: string) =>
+      `El formulari de Google (${formId}) està publicat però no accepta respostes: amb la convocatòria oberta, els municipis no hi poden enviar sol·licituds. Una persona administradora l’ha de tornar a obrir: npm run form -- update --form ${formId}`,
     reconciled: (n: number) =>
       n === 1
         ? 'La conciliació amb Google Forms ha afegit 1 sol·licitud que no havia arribat per l’avís.'
