@@ -34,7 +34,7 @@ describe('the local page', () => {
   test('the form definition is the one in shared/domain/form.ts, with the open call and its areas', async () => {
     const form = (await (await get('/local/form')).json()) as {
       call: { id: string } | null;
-      door: { kind: string; action: string };
+      door: { kind: string; action: string; accepting?: boolean };
       questions: Array<{ key: string; formQuestionId: string; label: string; choices?: Array<{ value: string; label: string }> }>;
     };
     expect(form.call?.id).toBe('DEMO');
@@ -45,7 +45,7 @@ describe('the local page', () => {
     expect(topics.at(-1)).toMatchObject({ value: 'other', label: 'Altres' });
     // The door a real response uses: the Forms emulator's respondent endpoint once the stack has a form.
     const formId = stack.functionEnv.FORM_ID;
-    expect(form.door).toEqual(formId ? { kind: 'forms', action: `/local/forms/${formId}/responses` } : { kind: 'intake', action: '/local/intake' });
+    expect(form.door).toEqual(formId ? { kind: 'forms', action: `/local/forms/${formId}/responses`, accepting: true } : { kind: 'intake', action: '/local/intake' });
   });
 
   test('/local/check answers with the intake schema’s Catalan field errors and records nothing', async () => {
@@ -61,6 +61,27 @@ describe('the local page', () => {
     const res = await post('/local/intake', validBody({ submissionId: 'page-1', submittedAt: new Date().toISOString() }));
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ reference: expect.stringMatching(/^DEMO-\d{3}$/), flags: [] });
+  });
+});
+
+describe('a Google Form that is not accepting responses', () => {
+  test('the page is told, the respondent endpoint refuses, and npm run form -- update opens it again', async () => {
+    const { forms } = await import('@googleapis/forms');
+    const { formCommand } = await import('../../scripts/form-command');
+    const formId = stack.functionEnv.FORM_ID!;
+    const api = forms({ version: 'v1', rootUrl: `${stack.url}/` });
+    const door = async () => ((await (await get('/local/form')).json()) as { door: { accepting?: boolean } }).door;
+    await api.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: false } }, updateMask: 'publishState' } });
+    expect(await door()).toMatchObject({ kind: 'forms', accepting: false });
+    const refused = await post(`/local/forms/${formId}/responses`, { answers: {} });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { status: string } }).error.status).toBe('FAILED_PRECONDITION');
+    // The page's Catalan message travels with its texts.
+    expect(await (await get('/')).text()).toContain('El formulari de Google no accepta respostes');
+
+    const env = { ...process.env, GOOGLE_ROOT_URL: `${stack.url}/`, SPREADSHEET_ID: 'local-workspace' };
+    expect((await formCommand(['update', '--form', formId], env)).code).toBe(0);
+    expect(await door()).toMatchObject({ kind: 'forms', accepting: true });
   });
 });
 
