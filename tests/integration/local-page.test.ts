@@ -3,6 +3,7 @@
 // the intake's schema). The walk through the page itself is tests/browser/walkthrough.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { QUESTIONS } from '../../shared/domain/form';
+import { stackForm } from '../support/form-publish';
 import { startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
@@ -66,12 +67,10 @@ describe('the local page', () => {
 
 describe('a Google Form that is not accepting responses', () => {
   test('the page is told, the respondent endpoint refuses, and npm run form -- update opens it again', async () => {
-    const { forms } = await import('@googleapis/forms');
-    const { formCommand } = await import('../../scripts/form-command');
-    const formId = stack.functionEnv.FORM_ID!;
-    const api = forms({ version: 'v1', rootUrl: `${stack.url}/` });
+    const form = stackForm(stack);
+    const formId = form.formId;
     const door = async () => ((await (await get('/local/form')).json()) as { door: { accepting?: boolean } }).door;
-    await api.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: false } }, updateMask: 'publishState' } });
+    await form.close({ isPublished: true, isAcceptingResponses: false });
     expect(await door()).toMatchObject({ kind: 'forms', accepting: false });
     const refused = await post(`/local/forms/${formId}/responses`, { answers: {} });
     expect(refused.status).toBe(400);
@@ -79,8 +78,7 @@ describe('a Google Form that is not accepting responses', () => {
     // The page's Catalan message travels with its texts.
     expect(await (await get('/')).text()).toContain('El formulari de Google no accepta respostes');
 
-    const env = { ...process.env, GOOGLE_ROOT_URL: `${stack.url}/`, SPREADSHEET_ID: 'local-workspace' };
-    expect((await formCommand(['update', '--form', formId], env)).code).toBe(0);
+    expect(await form.update()).toBe(0);
     expect(await door()).toMatchObject({ kind: 'forms', accepting: true });
   });
 });

@@ -2,6 +2,7 @@
 // cells edited through the Sheets API and the emails read from the SendGrid sink.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Commission } from '../support/commission';
+import { stackForm } from '../support/form-publish';
 import { readLog, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
@@ -152,24 +153,20 @@ describe('faults end with every decision notified once', () => {
 
 describe('the sweep tells staff when the open call’s form takes no responses', () => {
   test('in each sweep’s digest, once, until npm run form -- update opens it again', async () => {
-    const { forms } = await import('@googleapis/forms');
-    const { formCommand } = await import('../../scripts/form-command');
-    const formId = stack.functionEnv.FORM_ID!;
-    const api = forms({ version: 'v1', rootUrl: `${stack.url}/` });
+    const form = stackForm(stack);
     const closedIn = () => {
       const digest = mails().filter((m) => m.custom_args?.kind === 'resum').at(-1);
       return digest ? text(digest).split('no està publicat').length - 1 : 0;
     };
     const digests = () => mails().filter((m) => m.custom_args?.kind === 'resum').length;
-    await api.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: false, isAcceptingResponses: false } }, updateMask: 'publishState' } });
+    await form.close({ isPublished: false, isAcceptingResponses: false });
     for (let i = 0; i < 2; i++) {
       const before = digests();
       await sweep();
       expect(digests()).toBe(before + 1);
       expect(closedIn()).toBe(1);
     }
-    const env = { ...process.env, GOOGLE_ROOT_URL: `${stack.url}/`, SPREADSHEET_ID: 'local-workspace' };
-    expect((await formCommand(['update', '--form', formId], env)).code).toBe(0);
+    expect(await form.update()).toBe(0);
     const before = digests();
     await sweep();
     expect(digests() === before || closedIn() === 0).toBe(true);
