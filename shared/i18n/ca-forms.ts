@@ -111,6 +111,6 @@ export const caForms = {
       `Estat llegit de Google Forms: ${published ? 'publicat' : 'NO publicat'}, ${accepting ? 'accepta respostes' : 'NO accepta respostes'}.`,
     notOpen: 'Error: el formulari no ha quedat obert a les respostes. Torneu a executar l’ordre o publiqueu-lo a l’editor de Google Forms.',
     responders:
-      'Qui pot respondre: a l’editor de Google Forms, «Publica» → «Persones que responen» → «Qualsevol persona amb l’enllaç» (l’API de Forms no ho pot canviar; vegeu la guia d’administració).',
+      'Qui pot respondre: a l’editor de Google Forms, «Publicat» → «Persones que responen» → «Qualsevol persona que tingui l’enllaç» (l’API de Forms no ho pot canviar; vegeu la guia d’administració).',
   },
 } as const;
