@@ -1,14 +1,17 @@
 // What no gcloud command can do, printed after every deploy with the real addresses: Google
 // Sheets and Forms grant access by sharing a file with an account, not by an IAM role, and
 // SendGrid verifies senders in its own console.
-import { ACCOUNTS, accountEmail, SCHEDULER_JOB, type DeployOptions } from './deploy-resources';
+import { ACCOUNTS, accountEmail, SCHEDULER_JOB, WRITER_ACCOUNTS, type DeployOptions } from './deploy-resources';
 
 export function manualSteps(o: DeployOptions): string[] {
   const email = (id: string) => accountEmail(id, o.project);
-  const writers = [ACCOUNTS.intake, ACCOUNTS.sweep, ACCOUNTS.formResponses].map(email);
+  const writers = WRITER_ACCOUNTS.map(email);
   const readers = [ACCOUNTS.sweep, ACCOUNTS.formResponses].map(email);
   const steps = [
     `Comparteix el full https://docs.google.com/spreadsheets/d/${o.spreadsheetId}/edit com a Editor amb:\n${writers.map((e) => `     ${e}`).join('\n')}`,
+    // Setup made the protections before these accounts existed: run again, it enforces them.
+    `Protegeix les columnes del sistema perquè només hi escriguin aquests comptes (es pot repetir; converteix els avisos en proteccions):\n` +
+      `     npm run setup -- --spreadsheet ${o.spreadsheetId} ${writers.map((e) => `--writer ${e}`).join(' ')}`,
     o.formId
       ? `Comparteix el formulari https://docs.google.com/forms/d/${o.formId}/edit com a Editor (per llegir-ne les respostes) amb:\n${readers.map((e) => `     ${e}`).join('\n')}`
       : 'Sense --form, la porta del Google Form queda aturada: crea’l (npm run form -- create) i torna a desplegar amb --form <ID>.',

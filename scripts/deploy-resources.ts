@@ -19,6 +19,8 @@ export type SecretEnv = keyof typeof SECRETS;
 /** One account per function, so each holds only its own permissions, and one for the scheduler. */
 export const ACCOUNTS = { intake: 'xmess-intake', sweep: 'xmess-sweep', formResponses: 'xmess-forms', scheduler: 'xmess-scheduler' } as const;
 export const accountEmail = (id: string, project: string) => `${id}@${project}.iam.gserviceaccount.com`;
+/** The functions' accounts that write to the sheet: editors of its protected ranges (npm run setup --writer). */
+export const WRITER_ACCOUNTS = [ACCOUNTS.intake, ACCOUNTS.sweep, ACCOUNTS.formResponses] as const;
 
 export interface DeployOptions {
   project: string;

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { GoogleFormsSource } from '../shared/adapters/forms';
 import { SheetsWorkspace } from '../shared/adapters/sheets';
-import { chooseCall, publishForm } from '../shared/forms/publish';
+import { chooseCall, isOpen, publishForm } from '../shared/forms/publish';
 import { caForms } from '../shared/i18n/ca-forms';
 import { shellEnv, type Env } from '../shared/runtime/env';
 import { relayMap, relayScript } from './apps-script/relay';
@@ -45,6 +45,9 @@ export async function formCommand(argv: string[], env: Env = shellEnv()): Promis
   const call = chooseCall(state.calls, { id: values.call });
   if (!call) return { code: 1, out: values.call ? t.unknownCall(values.call) : t.noCall };
   const published = await publishForm(source, { call, pools: state.pools, formId: command === 'update' ? formId : undefined });
+  // What Google reports after the run, not what we asked for.
+  const after = published.publishState;
+  const closed = published.publishing !== 'legacy' && !isOpen(after);
   const lines = [
     published.created ? t.created : t.updated,
     t.call(call.id, call.title),
@@ -54,7 +57,11 @@ export async function formCommand(argv: string[], env: Env = shellEnv()): Promis
     ...[...published.questionIds].map(([key, id]) => `  ${key} → ${id}`),
     ...(published.removed.length ? [t.removed(published.removed)] : []),
     ...(published.renumbered.length ? [t.idsChanged(published.renumbered)] : []),
+    t.publishing[published.publishing],
+    ...(after ? [t.publishState(after.isPublished === true, after.isAcceptingResponses === true)] : []),
+    ...(closed ? [t.notOpen] : []),
+    t.responders,
     t.editing,
   ];
-  return { code: published.renumbered.length ? 1 : 0, out: lines.join('\n'), formId: published.formId };
+  return { code: published.renumbered.length || closed ? 1 : 0, out: lines.join('\n'), formId: published.formId };
 }

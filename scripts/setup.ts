@@ -1,8 +1,9 @@
-// npm run setup -- --spreadsheet <ID> [--dry-run]
+// npm run setup -- --spreadsheet <ID> [--writer EMAIL]… [--dry-run]
 // Creates or upgrades the Commission's workspace in an existing spreadsheet (share it with
-// the service account first). With GOOGLE_ROOT_URL set it works on the local emulator.
+// the service accounts first). With GOOGLE_ROOT_URL set it works on the local emulator.
 import { parseArgs } from 'node:util';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
+import { isEmail, splitList } from '../shared/runtime/config';
 import { shellEnv } from '../shared/runtime/env';
 import { describeStep } from '../shared/workspace/setup-plan';
 import { workspaceSpec } from '../shared/workspace/workspace-spec';
@@ -11,20 +12,29 @@ const { values } = parseArgs({
   options: {
     spreadsheet: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
-    // The functions' service account e-mail: machine columns become editable by it alone.
-    writer: { type: 'string' },
+    // Every service account that writes (npm run deploy prints them): machine columns become
+    // editable by them alone. Repeatable, or comma-separated; WRITERS in the environment too.
+    writer: { type: 'string', multiple: true, default: [] },
   },
 });
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+};
 const env = shellEnv();
 const spreadsheetId = values.spreadsheet ?? env.SPREADSHEET_ID;
-if (!spreadsheetId) {
-  process.stderr.write('Cal indicar el full: npm run setup -- --spreadsheet <ID> (o SPREADSHEET_ID)\n');
-  process.exit(2);
-}
+if (!spreadsheetId) fail('Cal indicar el full: npm run setup -- --spreadsheet <ID> (o SPREADSHEET_ID)');
+const given = values.writer.length ? values.writer : [env.WRITERS ?? ''];
+const writers = [...new Map(given.flatMap(splitList).map((w) => [w.toLowerCase(), w])).values()];
+const notEmail = writers.filter((w) => !isEmail(w));
+if (notEmail.length) fail(`No són adreces de compte de servei: ${notEmail.join(', ')}`);
 const dryRun = values['dry-run'];
-const { steps } = await setupWorkspace({ spreadsheetId, rootUrl: env.GOOGLE_ROOT_URL, spec: workspaceSpec(), dryRun, writer: values.writer });
+const { steps } = await setupWorkspace({ spreadsheetId: spreadsheetId!, rootUrl: env.GOOGLE_ROOT_URL, spec: workspaceSpec(), dryRun, writers });
 process.stdout.write(
-  steps.length
-    ? `${dryRun ? 'Canvis previstos (no s’ha escrit res)' : 'Canvis fets'}:\n${steps.map((s) => `- ${describeStep(s)}`).join('\n')}\n`
-    : 'El full ja està al dia: cap canvi.\n',
+  (writers.length
+    ? `Comptes que escriuen (editors de les columnes protegides): ${writers.join(', ')}\n`
+    : 'Sense --writer: les proteccions només avisen. Torneu-ho a executar amb els comptes que imprimeix npm run deploy.\n') +
+    (steps.length
+      ? `${dryRun ? 'Canvis previstos (no s’ha escrit res)' : 'Canvis fets'}:\n${steps.map((s) => `- ${describeStep(s)}`).join('\n')}\n`
+      : 'El full ja està al dia: cap canvi.\n'),
 );

@@ -7,7 +7,7 @@ import type { Member } from './domain/members';
 import type { CellValue } from './workspace/request-row';
 import type { LogEntry } from './domain/log-entry';
 import type { SweepState } from './domain/workspace-state';
-import type { FormDoc, FormRequest, FormResponse, FormWatch } from './forms/form-source';
+import type { FormDoc, FormRequest, FormResponse, FormWatch, PublishState } from './forms/form-source';
 
 /** Everything intake needs to know before writing, read in one go. */
 export interface IntakeSnapshot {
@@ -52,6 +52,8 @@ export interface FormSource {
   get(formId: string): Promise<FormDoc>;
   /** All requests apply or none do (the API's own guarantee). */
   batchUpdate(formId: string, requests: FormRequest[]): Promise<void>;
+  /** forms.setPublishSettings (mask publishState): the settings Google answers with. */
+  setPublishSettings(formId: string, state: { isPublished: boolean; isAcceptingResponses: boolean }): Promise<PublishState>;
   /** Every page; `since` (RFC 3339 Zulu) becomes `filter=timestamp > since`. */
   listResponses(formId: string, since?: string): Promise<FormResponse[]>;
   listWatches(formId: string): Promise<FormWatch[]>;

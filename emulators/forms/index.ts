@@ -4,7 +4,7 @@
 // No authentication is checked: the emulator stands for one project and one user.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, invalid, notFound, readJson, sendJson, sleep } from './http';
-import { emptyState } from './model';
+import { acceptsResponses, emptyState } from './model';
 import type { EventType, FormRecord, FormsState } from './model';
 import { checkAnswers } from './answers';
 import { insertResponse, reviseResponse } from './responses';
@@ -33,6 +33,8 @@ export interface FormsEmulator {
   onEvent(listener: EventListener): void;
   addResponse(formId: string, answers: Record<string, string[]>, opts?: { respondentEmail?: string; at?: Date }): { responseId: string };
   editResponse(formId: string, responseId: string, answers: Record<string, string[]>): void;
+  /** Test hook: turns a form into a legacy one (made before publish settings existed). */
+  makeLegacy(formId: string): void;
   /** Test hook: puts a watch in the SUSPENDED state Google uses after delivery failures. */
   suspendWatch(formId: string, watchId: string, opts?: { errorType?: string; persists?: boolean }): void;
   /** Waits until queued events have reached every listener. */
@@ -68,6 +70,15 @@ export function createFormsEmulator(opts: FormsEmulatorOptions = {}): FormsEmula
     return f;
   };
   const persist = () => saveState(opts.stateFile, state);
+  /** What the respondent's browser would meet: a closed form takes neither responses nor edits. */
+  const open = (formId: string): FormRecord => {
+    const f = form(formId);
+    if (!acceptsResponses(f)) {
+      const why = f.publishState?.isPublished ? 'it has stopped accepting responses' : 'it is not published';
+      throw new ApiError('FAILED_PRECONDITION', `The form is not accepting responses: ${why}.`);
+    }
+    return f;
+  };
 
   /** Snapshot the watches active at the moment of the change, deliver later. */
   function announce(formId: string, eventType: EventType): void {
@@ -76,8 +87,7 @@ export function createFormsEmulator(opts: FormsEmulatorOptions = {}): FormsEmula
   }
 
   function respond(formId: string, answers: unknown, email: unknown, atMs: number): Result {
-    const f = form(formId);
-    if (f.unpublished) throw new ApiError('FAILED_PRECONDITION', 'The form is not accepting responses.');
+    const f = open(formId);
     const checked = checkAnswers(f, answers, email);
     const r = insertResponse(state, formId, checked, atMs, typeof email === 'string' ? email : undefined);
     return { status: 201, body: { responseId: r.responseId }, change: { formId, eventType: 'RESPONSES' } };
@@ -138,9 +148,13 @@ export function createFormsEmulator(opts: FormsEmulatorOptions = {}): FormsEmula
     editResponse(formId, responseId, answers) {
       const existing = (state.responses[formId] ?? []).find((r) => r.responseId === responseId);
       if (!existing) throw notFound(`Response ${responseId} was not found in form ${formId}.`);
-      reviseResponse(state, formId, responseId, checkAnswers(form(formId), answers, existing.respondentEmail), now());
+      reviseResponse(state, formId, responseId, checkAnswers(open(formId), answers, existing.respondentEmail), now());
       persist();
       announce(formId, 'RESPONSES'); // documented: RESPONSES covers new and updated responses
+    },
+    makeLegacy(formId) {
+      form(formId).publishState = null;
+      persist();
     },
     suspendWatch(formId, watchId, o = {}) {
       suspendWatch(state, formId, watchId, now(), o.errorType ?? 'OTHER_ERRORS', o.persists ?? false);

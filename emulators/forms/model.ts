@@ -36,9 +36,20 @@ export interface FormRecord {
   revision: number;
   /** The published form's id, distinct from formId as in Google's responderUri. */
   responderId: string;
-  /** Created with ?unpublished=true: the form exists but accepts no responses. */
-  unpublished?: boolean;
+  /**
+   * null on a legacy form (one from before publish settings existed): it has no
+   * publishSettings and setPublishSettings refuses it. Forms created now start unpublished.
+   */
+  publishState: PublishState | null;
 }
+
+export interface PublishState { isPublished: boolean; isAcceptingResponses: boolean }
+
+/** Forms created through the API after 30 June 2026 (the "API changes to Google Forms" guide). */
+export const UNPUBLISHED: PublishState = { isPublished: false, isAcceptingResponses: false };
+
+/** A legacy form takes responses as it always did; a form with publish settings only when they say so. */
+export const acceptsResponses = (f: FormRecord): boolean => f.publishState === null || f.publishState.isAcceptingResponses;
 
 export interface ResponseRecord {
   formId: string;
@@ -120,6 +131,7 @@ export function formView(f: FormRecord): Json {
     ...(f.items.length ? { items: f.items } : {}), // proto3 JSON omits empty repeated fields
     revisionId: revisionId(f),
     responderUri: `https://docs.google.com/forms/d/e/${f.responderId}/viewform`,
-    publishSettings: { publishState: { isPublished: !f.unpublished, isAcceptingResponses: !f.unpublished } },
+    // Documented: "This field isn't set for legacy forms".
+    ...(f.publishState ? { publishSettings: { publishState: f.publishState } } : {}),
   });
 }

@@ -3,10 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { checkKeys, invalid, isObj } from './http';
 import type { Json } from './http';
-import { formView, newFormId } from './model';
+import { formView, newFormId, UNPUBLISHED } from './model';
 import type { EventType, FormRecord, FormsState } from './model';
 import { checkFormsCall } from '../discovery/forms-hook';
 import { batchUpdate } from './items';
+import { setPublishSettings } from './publish';
 import { getResponse, listResponses } from './responses';
 import { createWatch, deleteWatch, listWatches, renewWatch, watchView } from './watches';
 
@@ -44,8 +45,13 @@ function googleRoutes({ state: current, now, form, respond }: RouteContext): Rou
       const f: FormRecord = {
         formId, info: { title: info.title, documentTitle }, settings: {}, items: [], revision: 1,
         responderId: `1FAIpQLS${randomBytes(36).toString('base64url')}`, // 56 characters, like Google's
+        // Unpublished whatever ?unpublished says: the discovery document still describes the
+        // old default (published unless unpublished=true); the later guide says forms created
+        // after 30 June 2026 are unpublished until setPublishSettings publishes them. Strict.
+        publishState: { ...UNPUBLISHED },
       };
-      if (q.get('unpublished') === 'true') f.unpublished = true;
+      const flag = q.get('unpublished');
+      if (flag !== null && flag !== 'true' && flag !== 'false') throw invalid(`Invalid value for unpublished: ${JSON.stringify(flag)}.`);
       current().forms[formId] = f;
       return { status: 200, body: formView(f) };
     } },
@@ -55,6 +61,10 @@ function googleRoutes({ state: current, now, form, respond }: RouteContext): Rou
       current().forms[next.formId] = next;
       return { status: 200, body: response, change: { formId: next.formId, eventType: 'SCHEMA' } };
     } },
+    { method: 'POST', re: /^\/v1\/forms\/([^/:]+):setPublishSettings$/, name: 'forms.setPublishSettings', run: ([id], body) => ({
+      status: 200,
+      body: setPublishSettings(form(id as string), body),
+    }) },
     { method: 'GET', re: /^\/v1\/forms\/([^/:]+)\/responses$/, name: 'forms.responses.list', run: ([id], _b, q) => {
       form(id as string);
       return { status: 200, body: listResponses(current(), id as string, q) };

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { emptyState } from './model';
-import type { FormsState } from './model';
+import type { FormRecord, FormsState } from './model';
 
 export function loadState(file: string | undefined): FormsState {
   if (!file || !existsSync(file)) return emptyState();
@@ -13,7 +13,14 @@ export function loadState(file: string | undefined): FormsState {
   if (parsed.version !== 1 || typeof parsed.forms !== 'object' || !Array.isArray(parsed.watches)) {
     throw new Error(`Forms emulator: ${file} is not a Forms emulator state file`);
   }
-  return { version: 1, forms: parsed.forms ?? {}, responses: parsed.responses ?? {}, watches: parsed.watches };
+  const forms = parsed.forms ?? {};
+  // Files written before publish settings were modelled marked closed forms `unpublished`
+  // and every other form was published; carry that over rather than lose it.
+  for (const f of Object.values(forms) as Array<Omit<FormRecord, 'publishState'> & { publishState?: FormRecord['publishState']; unpublished?: boolean }>) {
+    if (f.publishState === undefined) f.publishState = { isPublished: !f.unpublished, isAcceptingResponses: !f.unpublished };
+    delete f.unpublished;
+  }
+  return { version: 1, forms, responses: parsed.responses ?? {}, watches: parsed.watches };
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated state file behind. */

@@ -27,8 +27,11 @@ export interface PageQuestion {
   formValue?: string;
 }
 
-/** Where the page sends a response: the Forms emulator once the stack has a form, the signed intake before. */
-export type PageDoor = { kind: 'forms'; action: string } | { kind: 'intake'; action: string };
+/**
+ * Where the page sends a response: the Forms emulator once the stack has a form (and whether
+ * that form takes responses now, as its publish state says), the signed intake before.
+ */
+export type PageDoor = { kind: 'forms'; action: string; accepting: boolean } | { kind: 'intake'; action: string };
 
 export interface PageForm {
   call: { id: string; title: string; deadline: string; priorityTheme: string; late: boolean } | null;

@@ -3,6 +3,8 @@
 import { placeInCall } from '../../shared/domain/calls';
 import { parseSubmission } from '../../shared/domain/schema';
 import { sign } from '../../shared/domain/signature';
+import type { FormDoc } from '../../shared/forms/form-source';
+import { isOpen } from '../../shared/forms/publish';
 import { ca } from '../../shared/i18n/ca';
 import { a1Tab, TABS } from '../../shared/workspace/tabs';
 import { parseCalls } from '../../shared/workspace/config-rows';
@@ -20,11 +22,22 @@ export interface Answer {
 }
 
 /** The Forms emulator is the door a real response uses; the signed intake stands in until the stack has a form. */
-export function currentDoor(env: Readonly<Record<string, string>>): PageDoor {
+export function currentDoor(env: Readonly<Record<string, string>>, accepting = true): PageDoor {
   const formId = env.FORM_ID;
   return formId
-    ? { kind: 'forms', action: `/local/forms/${encodeURIComponent(formId)}/responses` }
+    ? { kind: 'forms', action: `/local/forms/${encodeURIComponent(formId)}/responses`, accepting }
     : { kind: 'intake', action: '/local/intake' };
+}
+
+/** Whether the form takes responses, read through the Forms API as a respondent's browser would find out. */
+async function accepting(deps: DoorDeps): Promise<boolean> {
+  const formId = deps.functionEnv.FORM_ID;
+  if (!formId) return true;
+  const res = await fetch(`${deps.baseUrl()}/v1/forms/${encodeURIComponent(formId)}`);
+  if (!res.ok) return false;
+  const form = (await res.json()) as FormDoc;
+  // A legacy form (no publishSettings) takes responses as it always did.
+  return !form.publishSettings || isOpen(form.publishSettings.publishState);
 }
 
 /** Reads the calls through the Sheets API, as intake does, and picks the one a response sent now belongs to. */
@@ -34,7 +47,7 @@ export async function formDefinition(deps: DoorDeps): Promise<PageForm> {
     `${deps.baseUrl()}/v4/spreadsheets/${encodeURIComponent(deps.functionEnv.SPREADSHEET_ID ?? '')}/values/${range}?valueRenderOption=UNFORMATTED_VALUE`,
   );
   const rows = res.ok ? (((await res.json()) as { values?: unknown[][] }).values ?? []) : [];
-  return pageForm(placeInCall(parseCalls(rows), new Date().toISOString()), currentDoor(deps.functionEnv));
+  return pageForm(placeInCall(parseCalls(rows), new Date().toISOString()), currentDoor(deps.functionEnv, await accepting(deps)));
 }
 
 export async function signedIntake(deps: DoorDeps, raw: string): Promise<Answer> {

@@ -19,6 +19,17 @@ function mask(fields: unknown): ReturnType<typeof parseFieldMask> {
 
 const newId = (): number => randomInt(1, 2 ** 31 - 1);
 
+/**
+ * ProtectedRange: "Editors are not supported with warning_only protection." Google's
+ * reference also says editors are ignored when writing warningOnly; we refuse the pair
+ * instead (strict), so a request that mixes them fails here, not silently in production.
+ */
+function checkProtection(pr: Json): void {
+  const editors = pr['editors'] as { users?: unknown[]; groups?: unknown[]; domainUsersCanEdit?: boolean } | undefined;
+  const named = Boolean(editors && ((editors.users?.length ?? 0) > 0 || (editors.groups?.length ?? 0) > 0 || editors.domainUsersCanEdit));
+  if (pr['warningOnly'] === true && named) throw invalid('Editors are not supported with warningOnly protection.');
+}
+
 const updateSheetProperties: RequestHandler = (ss, req, where) => {
   const props = (req['properties'] ?? {}) as Partial<SheetProperties>;
   const sheet = sheetById(ss, props.sheetId, where);
@@ -114,10 +125,28 @@ export const SHEET_REQUESTS: Record<string, RequestHandler> = {
 
   addProtectedRange: (ss, req, where) => {
     const pr = structuredClone((req['protectedRange'] ?? {}) as Json);
+    checkProtection(pr);
     const sheet = sheetOfRange(ss, pr['range'] as GridRange | undefined, where);
     if (pr['protectedRangeId'] === undefined) pr['protectedRangeId'] = newId();
     (sheet.protectedRanges ??= []).push(pr);
     return { addProtectedRange: { protectedRange: structuredClone(pr) } };
+  },
+
+  updateProtectedRange: (ss, req) => {
+    const given = (req['protectedRange'] ?? {}) as Json;
+    const id = given['protectedRangeId'];
+    const tree = mask(req['fields']);
+    for (const sheet of ss.sheets) {
+      const i = sheet.protectedRanges?.findIndex((p) => p['protectedRangeId'] === id) ?? -1;
+      if (i < 0) continue;
+      const next = structuredClone(sheet.protectedRanges![i]!);
+      applyMask(next, given, tree);
+      next['protectedRangeId'] = id; // read-only
+      checkProtection(next);
+      sheet.protectedRanges![i] = next;
+      return undefined;
+    }
+    throw invalid(`No protected range with id: ${String(id)}`);
   },
 
   deleteProtectedRange: (ss, req) => {

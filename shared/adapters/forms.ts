@@ -3,7 +3,7 @@
 // and its push-notification watches.
 import { auth as googleAuth, forms, type forms_v1 } from '@googleapis/forms';
 import { UpstreamError } from '../errors';
-import type { FormDoc, FormRequest, FormResponse, FormWatch } from '../forms/form-source';
+import type { FormDoc, FormRequest, FormResponse, FormWatch, PublishState } from '../forms/form-source';
 import type { FormSource } from '../ports';
 import { retryConfig } from './google-retry';
 
@@ -18,8 +18,9 @@ export interface FormsOptions {
   pageSize?: number;
 }
 
-// Least privilege: the functions only read responses (watches accept this scope too).
-const READ_SCOPES = ['https://www.googleapis.com/auth/forms.responses.readonly'];
+// Least privilege: the functions read responses (watches accept this scope too) and the
+// form itself, for its publish state (forms.get does not accept the responses scope).
+const READ_SCOPES = ['https://www.googleapis.com/auth/forms.responses.readonly', 'https://www.googleapis.com/auth/forms.body.readonly'];
 const EDIT_SCOPES = ['https://www.googleapis.com/auth/forms.body'];
 
 
@@ -56,6 +57,14 @@ export class GoogleFormsSource implements FormSource {
     await this.call('batchUpdate', () =>
       this.api.forms.batchUpdate({ formId, requestBody: { requests: requests as forms_v1.Schema$Request[] } }, this.retry(false)),
     );
+  }
+
+  async setPublishSettings(formId: string, publishState: { isPublished: boolean; isAcceptingResponses: boolean }): Promise<PublishState> {
+    // Setting the same state twice changes nothing, so a retry after a lost answer is safe.
+    const res = await this.call('setPublishSettings', () =>
+      this.api.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState }, updateMask: 'publishState' } }, this.retry(true)),
+    );
+    return res.data.publishSettings?.publishState ?? {};
   }
 
   async listResponses(formId: string, since?: string): Promise<FormResponse[]> {

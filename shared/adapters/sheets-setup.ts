@@ -2,7 +2,7 @@
 // Sheets requests, apply it. Structural steps (tabs, headers, seeds) go first; then the
 // workspace is read again so formulas, validation and colours land on the real columns.
 import type { sheets_v4 } from '@googleapis/sheets';
-import { planSetup, STRUCTURAL, type CurrentTab, type SetupStep } from '../workspace/setup-plan';
+import { planSetup, STRUCTURAL, type CurrentTab, type ProtectionNow, type SetupStep } from '../workspace/setup-plan';
 import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
 import type { TabSpec } from '../workspace/workspace-spec';
 import type { Validation } from '../workspace/commission-columns';
@@ -46,7 +46,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
     ranges: titles.map((t) => a1Tab(t)),
     includeGridData: true,
     fields:
-      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(description),conditionalFormats(booleanRule(condition)),filterViews(title),charts(spec(title)),data(rowData(values(userEnteredValue,note,dataValidation,userEnteredFormat(numberFormat)))))',
+      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(protectedRangeId,description,warningOnly,editors(users)),conditionalFormats(booleanRule(condition)),filterViews(title),charts(spec(title)),data(rowData(values(userEnteredValue,note,dataValidation,userEnteredFormat(numberFormat)))))',
   });
   const tabs = new Map<string, CurrentTab>();
   const ids: ReadState['ids'] = new Map();
@@ -70,7 +70,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
       formulaAt: (h, row) => (col(h) < 0 ? undefined : (rows[row - 1]?.[col(h)]?.userEnteredValue?.formulaValue ?? undefined)),
       isText: (h) => col(h) >= 0 && rows[1]?.[col(h)]?.userEnteredFormat?.numberFormat?.type === 'TEXT',
       validationOf: (h) => (col(h) < 0 ? undefined : validationKey(rows[1]?.[col(h)]?.dataValidation)),
-      protectedKeys: new Set((s.protectedRanges ?? []).map((p) => p.description ?? '')),
+      protections: protectionsOf(s.protectedRanges ?? []),
       conditionalFormulas: new Set(
         (s.conditionalFormats ?? []).map((c) => c.booleanRule?.condition?.values?.[0]?.userEnteredValue ?? ''),
       ),
@@ -79,6 +79,16 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
     });
   }
   return { tabs, ids, callIds };
+}
+
+function protectionsOf(ranges: sheets_v4.Schema$ProtectedRange[]): Map<string, ProtectionNow[]> {
+  const out = new Map<string, ProtectionNow[]>();
+  for (const p of ranges) {
+    const key = p.description ?? '';
+    const now: ProtectionNow = { id: p.protectedRangeId ?? 0, warningOnly: p.warningOnly === true, editors: p.editors?.users ?? [] };
+    out.set(key, [...(out.get(key) ?? []), now]);
+  }
+  return out;
 }
 
 function validationRule(rule: Validation): sheets_v4.Schema$DataValidationRule {
@@ -108,7 +118,7 @@ function runs(cells: Array<{ row: number; formula: string }>): Array<Array<{ row
   return out;
 }
 
-function toRequests(steps: SetupStep[], state: ReadState, writer?: string): sheets_v4.Schema$Request[] {
+function toRequests(steps: SetupStep[], state: ReadState): sheets_v4.Schema$Request[] {
   const reqs: sheets_v4.Schema$Request[] = [];
   for (const s of steps) {
     const info = state.ids.get(s.title);
@@ -147,13 +157,22 @@ function toRequests(steps: SetupStep[], state: ReadState, writer?: string): shee
               protectedRange: {
                 range: c === undefined ? { sheetId } : { sheetId, startColumnIndex: c, endColumnIndex: c + 1 },
                 description: s.key,
-                // With the functions' service account as the only editor, people cannot type
-                // there; without it (local, or before deploy) they are warned instead.
-                ...(writer ? { warningOnly: false, editors: { users: [writer] } } : { warningOnly: true }),
+                // With the functions' service accounts as the only editors, people cannot type
+                // there; without them (local, or before deploy) they are warned instead.
+                // Google: editors are not supported with warningOnly, so never both.
+                ...(s.editors.length ? { warningOnly: false, editors: { users: s.editors } } : { warningOnly: true }),
               },
             },
           });
         }
+        break;
+      case 'enforce':
+        reqs.push({
+          updateProtectedRange: {
+            protectedRange: { protectedRangeId: s.protectedRangeId, warningOnly: false, editors: { users: s.editors } },
+            fields: 'warningOnly,editors',
+          },
+        });
         break;
       case 'conditional':
         reqs.push({
@@ -251,20 +270,21 @@ export async function setupWorkspace(opts: {
   rootUrl?: string;
   spec: TabSpec[];
   dryRun?: boolean;
-  /** The functions' service account: the only editor of machine columns. */
-  writer?: string;
+  /** The service accounts that write (the functions'): the only editors of machine columns. */
+  writers?: readonly string[];
 }): Promise<{ steps: SetupStep[] }> {
   const api = sheetsApi(opts);
+  const writers = opts.writers ?? [];
   let state = await readState(api, opts.spreadsheetId);
-  const planned = planSetup(opts.spec, state.tabs, state.callIds);
+  const planned = planSetup(opts.spec, state.tabs, state.callIds, writers);
   if (opts.dryRun || !planned.length) return { steps: planned };
   const structural = planned.filter((s) => STRUCTURAL.has(s.kind));
   if (structural.length) {
     await applyStructural(api, opts.spreadsheetId, structural, state);
     state = await readState(api, opts.spreadsheetId);
   }
-  const rest = planSetup(opts.spec, state.tabs, state.callIds).filter((s) => !STRUCTURAL.has(s.kind));
-  const requests = toRequests(rest, state, opts.writer);
+  const rest = planSetup(opts.spec, state.tabs, state.callIds, writers).filter((s) => !STRUCTURAL.has(s.kind));
+  const requests = toRequests(rest, state);
   if (requests.length) await api.spreadsheets.batchUpdate({ spreadsheetId: opts.spreadsheetId, requestBody: { requests } });
   return { steps: [...structural, ...rest] };
 }

@@ -27,6 +27,14 @@ export interface FormDoc {
   settings?: { emailCollectionType?: string | null } | null;
   items?: FormItem[] | null;
   responderUri?: string | null;
+  /** Absent on a legacy form, which the API cannot publish or close. */
+  publishSettings?: { publishState?: PublishState | null } | null;
+}
+
+/** Google's two switches; accepting responses requires being published. */
+export interface PublishState {
+  isPublished?: boolean | null;
+  isAcceptingResponses?: boolean | null;
 }
 
 export type FormRequest =

@@ -1,11 +1,13 @@
 // Creating or updating the Google Form is the same plan applied to a different starting
-// form: an empty one just created, or the form as it is now. The script and the local
-// stack both come through here, so the local form is built the production way.
+// form: an empty one just created, or the form as it is now. Either way the form ends
+// published and accepting responses: forms created through the API since 30 June 2026 are
+// unpublished and take no responses until setPublishSettings says so. The script and the
+// local stack both come through here, so the local form is built the production way.
 import type { Call } from '../domain/calls';
 import { localDay } from '../domain/dates';
 import { QUESTIONS } from '../domain/form';
 import type { FormSource } from '../ports';
-import type { FormDoc } from './form-source';
+import type { FormDoc, PublishState } from './form-source';
 import { formTitle, type PoolHours } from './form-text';
 import { formPlan, storedQuestionIds } from './google-form';
 
@@ -18,10 +20,19 @@ export interface PublishedForm {
   /** Keys whose question ID the form did not keep (should be empty). */
   renumbered: string[];
   removed: string[];
+  /** As forms.get reads it back after the run; undefined for a legacy form (no publishSettings). */
+  publishState: PublishState | undefined;
+  /** What this run did to it: published a closed form, or found it open already. */
+  publishing: 'published' | 'already' | 'legacy';
 }
 
+export const OPEN = { isPublished: true, isAcceptingResponses: true } as const;
+
+/** Published and taking responses; a legacy form (no publishSettings) cannot tell, so it is not. */
+export const isOpen = (state: PublishState | null | undefined): boolean => state?.isPublished === true && state.isAcceptingResponses === true;
+
 export async function publishForm(
-  source: Pick<FormSource, 'create' | 'get' | 'batchUpdate'>,
+  source: Pick<FormSource, 'create' | 'get' | 'batchUpdate' | 'setPublishSettings'>,
   opts: { call: Call; pools: readonly PoolHours[]; formId?: string },
 ): Promise<PublishedForm> {
   let formId = opts.formId;
@@ -34,10 +45,24 @@ export async function publishForm(
   }
   const plan = formPlan(opts.call, opts.pools, current);
   await source.batchUpdate(formId, plan.requests);
+  // Published last, so no one can answer a half-built form. A legacy form has no publish
+  // settings for the API to change: the admin checks it in the Forms editor instead.
+  const before = current.publishSettings?.publishState;
+  const legacy = !current.publishSettings;
+  if (!legacy && !isOpen(before)) await source.setPublishSettings(formId, OPEN);
   const after = await source.get(formId);
   const questionIds = storedQuestionIds(after);
   const renumbered = QUESTIONS.filter((q) => questionIds.get(q.key)?.toLowerCase() !== q.formQuestionId.toLowerCase()).map((q) => q.key);
-  return { formId, responderUri: after.responderUri ?? '', created: !opts.formId, questionIds, renumbered, removed: plan.removed };
+  return {
+    formId,
+    responderUri: after.responderUri ?? '',
+    created: !opts.formId,
+    questionIds,
+    renumbered,
+    removed: plan.removed,
+    publishState: after.publishSettings?.publishState ?? undefined,
+    publishing: legacy ? 'legacy' : isOpen(before) ? 'already' : 'published',
+  };
 }
 
 /**

@@ -72,6 +72,10 @@ export const caForms = {
     recreated: 'L’avís de respostes de Google Forms havia caducat i s’ha tornat a crear; la conciliació recupera les respostes que hagin arribat mentrestant.',
     failed: (what: string) =>
       `No s’ha pogut crear o renovar l’avís de respostes de Google Forms (${what}). Les respostes continuen arribant amb cada revisió automàtica, però amb retard.`,
+    notPublished: (formId: string) =>
+      `El formulari de Google (${formId}) no està publicat: amb la convocatòria oberta, els municipis no hi poden enviar sol·licituds. Una persona administradora l’ha de publicar: npm run form -- update --form ${formId}`,
+    notAccepting: (formId: string) =>
+      `El formulari de Google (${formId}) està publicat però no accepta respostes: amb la convocatòria oberta, els municipis no hi poden enviar sol·licituds. Una persona administradora l’ha de tornar a obrir: npm run form -- update --form ${formId}`,
     reconciled: (n: number) =>
       n === 1
         ? 'La conciliació amb Google Forms ha afegit 1 sol·licitud que no havia arribat per l’avís.'
@@ -80,8 +84,8 @@ export const caForms = {
   script: {
     usage:
       'Ús: npm run form -- create|update|relay [--spreadsheet ID] [--form ID] [--call ID_CONVOCATÒRIA]\n' +
-      '  create  crea el formulari de Google a partir de la definició i de la convocatòria\n' +
-      '  update  actualitza el formulari existent (--form o FORM_ID) i en conserva els ID de pregunta\n' +
+      '  create  crea el formulari de Google a partir de la definició i de la convocatòria, i el publica\n' +
+      '  update  actualitza el formulari existent (--form o FORM_ID), en conserva els ID de pregunta i el deixa publicat\n' +
       '  relay   escriu l’script d’Apps Script del relé, amb el mapa del formulari (--form o FORM_ID)',
     needSpreadsheet: 'Cal indicar el full: --spreadsheet <ID> (o SPREADSHEET_ID).',
     needForm: 'Cal indicar el formulari: --form <ID> (o FORM_ID).',
@@ -97,5 +101,16 @@ export const caForms = {
     idsChanged: (keys: string[]) => `Google Forms no ha conservat l’ID de pregunta de: ${keys.join(', ')}`,
     editing:
       'Recordeu: a Configuració → Respostes, «Permet editar les respostes» ha d’estar desactivat (l’API de Forms no ho permet canviar).',
+    publishing: {
+      published: 'Publicació: el formulari no estava publicat o no acceptava respostes; ara està publicat i les accepta.',
+      already: 'Publicació: el formulari ja estava publicat i acceptava respostes; no s’ha canviat.',
+      legacy:
+        'Publicació: és un formulari antic (sense configuració de publicació) i l’API no el pot publicar. Comproveu a l’editor de Google Forms que accepta respostes.',
+    },
+    publishState: (published: boolean, accepting: boolean) =>
+      `Estat llegit de Google Forms: ${published ? 'publicat' : 'NO publicat'}, ${accepting ? 'accepta respostes' : 'NO accepta respostes'}.`,
+    notOpen: 'Error: el formulari no ha quedat obert a les respostes. Torneu a executar l’ordre o publiqueu-lo a l’editor de Google Forms.',
+    responders:
+      'Qui pot respondre: a l’editor de Google Forms, «Publicat» → «Persones que responen» → «Qualsevol persona que tingui l’enllaç» (l’API de Forms no ho pot canviar; vegeu la guia d’administració).',
   },
 } as const;

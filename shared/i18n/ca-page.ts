@@ -32,6 +32,8 @@ export const caPage = {
       callPriority: 'Temàtica prioritària:',
       noCall: 'No hi ha cap convocatòria configurada al full.',
       callClosed: 'El termini d’aquesta convocatòria ja ha passat: la sol·licitud es registrarà fora de termini.',
+      closed:
+        'El formulari de Google no accepta respostes: no està publicat o s’ha tancat. Ara no s’hi pot enviar cap sol·licitud. Una persona administradora l’ha de publicar amb «npm run form -- update».',
       door: {
         intake: 'S’envia per la porta signada (POST /intake), com un formulari extern.',
         forms: 'S’envia com una resposta del formulari de Google (emulador de l’API de Forms).',

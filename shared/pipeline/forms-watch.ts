@@ -1,9 +1,12 @@
 // What the sweep does for the Google Form: keep the RESPONSES watch alive (watches last
-// seven days; an expired one cannot be renewed, only recreated) and reconcile, so every
-// response the Forms API lists has a row whatever happened to the notifications.
+// seven days; an expired one cannot be renewed, only recreated), reconcile, so every
+// response the Forms API lists has a row whatever happened to the notifications, and tell
+// staff when the form of an open call takes no responses.
+import type { Call } from '../domain/calls';
 import { localDay, localStamp } from '../domain/dates';
 import { UpstreamError } from '../errors';
 import type { FormResponse, FormWatch } from '../forms/form-source';
+import { isOpen } from '../forms/publish';
 import type { FormSource } from '../ports';
 import { caForms } from '../i18n/ca-forms';
 import type { Logger } from '../log';
@@ -26,7 +29,7 @@ export interface WatchReport {
 }
 
 export interface FormsWatchDeps {
-  source: Pick<FormSource, 'listWatches' | 'createWatch' | 'renewWatch' | 'deleteWatch' | 'listResponses'>;
+  source: Pick<FormSource, 'get' | 'listWatches' | 'createWatch' | 'renewWatch' | 'deleteWatch' | 'listResponses'>;
   formId: string;
   /** projects/{project}/topics/{topic}; without it there is no watch, only reconciliation. */
   topicName?: string;
@@ -39,11 +42,15 @@ export interface FormsWatchDeps {
 export interface FormsWatch {
   ensureWatch(): Promise<WatchReport>;
   reconcile(known?: KnownState): Promise<TakeCounts>;
+  /** A note for staff when the form is unpublished or closed to responses; none when it is open or legacy. */
+  publishCheck(): Promise<string[]>;
   /**
-   * Both, as one sweep step: staff notes for the digest, each standing one once a day.
-   * `known` is what the sweep already read; without it the workspace is read when needed.
+   * All three, as one sweep step: staff notes for the digest, each standing watch note once
+   * a day, the publish note in every sweep while it lasts. `known` is what the sweep already
+   * read (without it the workspace is read when needed); with `calls`, the publish state is
+   * only checked while one of them is open, since outside a call a closed form turns no one away.
    */
-  sweepStep(known?: KnownState): Promise<string[]>;
+  sweepStep(known?: KnownState, calls?: readonly Call[]): Promise<string[]>;
 }
 
 const topicOf = (w: FormWatch) => w.target?.topic?.topicName ?? '';
@@ -111,7 +118,27 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
     return counts;
   }
 
-  async function sweepStep(given?: KnownState): Promise<string[]> {
+  async function publishCheck(): Promise<string[]> {
+    let state;
+    try {
+      const form = await deps.source.get(deps.formId);
+      // A legacy form has no publishSettings: the API cannot tell whether it takes responses.
+      if (!form.publishSettings) return [];
+      state = form.publishSettings.publishState;
+    } catch (error) {
+      deps.logger.log('WARNING', 'forms publish state: not checked', { error });
+      return [];
+    }
+    if (isOpen(state)) return [];
+    deps.logger.log('WARNING', 'forms publish state: closed', { formId: deps.formId, ...state });
+    return [state?.isPublished ? t.notAccepting(deps.formId) : t.notPublished(deps.formId)];
+  }
+
+  async function sweepStep(given?: KnownState, calls?: readonly Call[]): Promise<string[]> {
+    const today = day();
+    // Not remembered in the log like the watch notes: every sweep says it until someone acts,
+    // since each sweep while the call is open is five more minutes of municipalities turned away.
+    const publish = !calls || calls.some((c) => c.opens <= today && today <= c.deadline) ? await publishCheck() : [];
     let watch: WatchReport;
     try {
       watch = await ensureWatch();
@@ -122,7 +149,7 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
     }
     const responses = await deps.source.listResponses(deps.formId);
     // A form with no responses and a healthy watch costs the sweep no Sheets call.
-    if (!responses.length && !watch.notes.length) return [];
+    if (!responses.length && !watch.notes.length) return publish;
     const known = given ?? (await deps.journal.readKnown());
     const counts = await takeAll(known, responses);
     const fresh = watch.notes.filter((n) => !known.keys.has(outboxKey.reported(n.key).key));
@@ -132,8 +159,8 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
       const at = localStamp(now());
       await deps.journal.appendLog(fresh.map((n) => mark({ requestId: '', at, ...outboxKey.reported(n.key), detail: n.text })));
     }
-    return [...fresh.map((n) => n.text), ...(counts.created ? [t.reconciled(counts.created)] : [])];
+    return [...publish, ...fresh.map((n) => n.text), ...(counts.created ? [t.reconciled(counts.created)] : [])];
   }
 
-  return { ensureWatch, reconcile: (known?: KnownState) => takeAll(known), sweepStep };
+  return { ensureWatch, reconcile: (known?: KnownState) => takeAll(known), publishCheck, sweepStep };
 }

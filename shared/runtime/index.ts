@@ -100,7 +100,7 @@ export const sweepRuntime = once(async (): Promise<SweepRuntime> => {
       logger,
       staff: config.STAFF_EMAILS,
       replyTo: replyTo(config),
-      extras: forms ? [(state) => forms.watch.sweepStep(knownFromSweepState(state))] : [],
+      extras: forms ? [(state) => forms.watch.sweepStep(knownFromSweepState(state), state.calls)] : [],
     }),
   };
 });

@@ -21,10 +21,18 @@ export interface CurrentTab {
   isText: (header: string) => boolean;
   /** Validation of the first data cell of a column, as a rule key (see ruleKey). */
   validationOf: (header: string) => string | undefined;
-  protectedKeys: ReadonlySet<string>;
+  /** Setup's protections by description key (a race of two setups may leave two of one key). */
+  protections: ReadonlyMap<string, readonly ProtectionNow[]>;
   conditionalFormulas: ReadonlySet<string>;
   filterViews: ReadonlySet<string>;
   chartTitles: ReadonlySet<string>;
+}
+
+export interface ProtectionNow {
+  id: number;
+  warningOnly: boolean;
+  /** Editors' e-mail addresses, as the API lists them to the spreadsheet's owner. */
+  editors: readonly string[];
 }
 
 export type SetupStep =
@@ -35,7 +43,10 @@ export type SetupStep =
   | { kind: 'notes'; title: string; notes: Array<{ column: number; note: string }> }
   | { kind: 'validation'; title: string; column: number; header: string; rule: Validation }
   | { kind: 'formulas'; title: string; column: number; header: string; cells: Array<{ row: number; formula: string }> }
-  | { kind: 'protect'; title: string; key: string; columns: number[] | 'all' }
+  /** editors empty: warning only (Google: editors are not supported with warningOnly). */
+  | { kind: 'protect'; title: string; key: string; columns: number[] | 'all'; editors: string[] }
+  /** An existing protection made enforced, with every writer among its editors. */
+  | { kind: 'enforce'; title: string; key: string; protectedRangeId: number; editors: string[] }
   | { kind: 'conditional'; title: string; formula: string; columns: number[] | 'all'; color: { red: number; green: number; blue: number } }
   | { kind: 'filterView'; title: string; name: string; column: number; value: string }
   | { kind: 'chart'; title: string; chart: NonNullable<TabSpec['chart']> };
@@ -65,7 +76,7 @@ const EMPTY: CurrentTab = {
   formulaAt: () => undefined,
   isText: () => false,
   validationOf: () => undefined,
-  protectedKeys: new Set(),
+  protections: new Map(),
   conditionalFormulas: new Set(),
   filterViews: new Set(),
   chartTitles: new Set(),
@@ -81,7 +92,29 @@ function projectedHeader(tab: TabSpec, now: CurrentTab): { header: string[]; sta
   return { header: [...header, ...missing], start: end, missing };
 }
 
-export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string, CurrentTab>, callIds: readonly string[] = []): SetupStep[] {
+/**
+ * What a protection lacks for these writers: nothing without writers (a warning stays a
+ * warning), else enforcement with every writer an editor. Editors someone added by hand
+ * are kept; addresses compare case-insensitively, as Google's do.
+ */
+function enforcement(p: ProtectionNow, writers: readonly string[]): string[] | undefined {
+  if (!writers.length) return undefined;
+  const have = new Set(p.editors.map((e) => e.toLowerCase()));
+  const missing = writers.filter((w) => !have.has(w.toLowerCase()));
+  if (!p.warningOnly && !missing.length) return undefined;
+  return [...p.editors, ...missing];
+}
+
+/**
+ * `writers`: the service accounts that write (the functions'); protections name them as
+ * their only editors besides the owner. Without them, protections only warn.
+ */
+export function planSetup(
+  spec: readonly TabSpec[],
+  current: ReadonlyMap<string, CurrentTab>,
+  callIds: readonly string[] = [],
+  writers: readonly string[] = [],
+): SetupStep[] {
   const steps: SetupStep[] = [];
   // Every helper formula points into the request tab, wherever its columns are (or will be).
   const requestTab = spec.find((t) => t.title === TABS.requests);
@@ -132,15 +165,16 @@ export function planSetup(spec: readonly TabSpec[], current: ReadonlyMap<string,
       for (const [h, cells] of byHeader) steps.push({ kind: 'formulas', title: tab.title, column: col(h), header: h, cells });
     }
 
-    if (tab.protect === 'all') {
-      const key = `xmess:protect:${tab.title}`;
-      if (!now.protectedKeys.has(key)) steps.push({ kind: 'protect', title: tab.title, key, columns: 'all' });
-    } else {
-      for (const h of tab.protect ?? []) {
-        const key = `xmess:protect:${tab.title}:${h}`;
-        if (!now.protectedKeys.has(key)) steps.push({ kind: 'protect', title: tab.title, key, columns: [col(h)] });
+    const protect = (key: string, columns: number[] | 'all') => {
+      const existing = now.protections.get(key) ?? [];
+      if (!existing.length) steps.push({ kind: 'protect', title: tab.title, key, columns, editors: [...writers] });
+      for (const p of existing) {
+        const editors = enforcement(p, writers);
+        if (editors) steps.push({ kind: 'enforce', title: tab.title, key, protectedRangeId: p.id, editors });
       }
-    }
+    };
+    if (tab.protect === 'all') protect(`xmess:protect:${tab.title}`, 'all');
+    else for (const h of tab.protect ?? []) protect(`xmess:protect:${tab.title}:${h}`, [col(h)]);
 
     for (const c of tab.conditional ?? []) {
       const formula = c.formula(letterOf);
@@ -178,7 +212,11 @@ export function describeStep(step: SetupStep): string {
     case 'formulas':
       return `fórmules de «${step.header}» a «${step.title}» (${step.cells.length} files)`;
     case 'protect':
-      return `protegeix ${step.columns === 'all' ? 'tota la pestanya' : 'columnes calculades'} a «${step.title}» (${step.key})`;
+      return `protegeix ${step.columns === 'all' ? 'tota la pestanya' : 'columnes calculades'} a «${step.title}» (${step.key}): ${
+        step.editors.length ? `només hi escriuen ${step.editors.join(', ')}` : 'només amb avís (sense --writer)'
+      }`;
+    case 'enforce':
+      return `la protecció ${step.key} de «${step.title}» deixa de ser només un avís: hi escriuen ${step.editors.join(', ')}`;
     case 'conditional':
       return `format condicional a «${step.title}»: ${step.formula}`;
     case 'filterView':

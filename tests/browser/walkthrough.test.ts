@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumMissing, CHROMIUM, launchChromium, type Browser } from '../support/chromium';
+import { stackForm } from '../support/form-publish';
 import { localPage, type LocalPage } from '../support/local-page';
 import { startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
@@ -147,5 +148,28 @@ describe.skipIf(chromiumMissing)(title, { timeout: 300_000 }, () => {
     await page.click('#tab-sheet');
     await ui.settled();
     expect(await ui.view('sheet').locator('tbody tr').count()).toBe(0);
+  });
+
+  test('a Google Form that stops accepting responses says so, in Catalan, before and after sending', async () => {
+    const form = stackForm(stack);
+    const closedText = 'El formulari de Google no accepta respostes';
+    await page.click('#tab-form');
+    await ui.field('municipality').waitFor();
+    // Closed after the page loaded: the answer to the send says it.
+    await form.close({ isPublished: true, isAcceptingResponses: false });
+    await ui.fillValidRequest(EMAIL);
+    await ui.submit();
+    await expect.poll(() => ui.view('form').locator('#form-result .result.error').textContent(), { timeout: 60_000 }).toContain(closedText);
+    // Loaded while closed: the message is there and the form cannot be sent.
+    await page.goto(`${stack.url}/`);
+    await ui.field('municipality').waitFor();
+    expect(await ui.view('form').locator('.form-closed').textContent()).toContain(closedText);
+    expect(await ui.view('form').getByRole('button', { name: 'Envia la sol·licitud' }).isDisabled()).toBe(true);
+    // Opened again the admin's way.
+    expect(await form.update()).toBe(0);
+    await page.goto(`${stack.url}/`);
+    await ui.field('municipality').waitFor();
+    expect(await ui.view('form').locator('.form-closed').count()).toBe(0);
+    expect(await ui.view('form').getByRole('button', { name: 'Envia la sol·licitud' }).isDisabled()).toBe(false);
   });
 });

@@ -57,9 +57,11 @@ const radioItem = (title: string, questionId: string, values: string[]): forms_v
   questionItem: { question: { questionId, required: true, choiceQuestion: { type: 'RADIO', options: values.map((value) => ({ value })) } } },
 });
 
+/** A form as the product leaves it: created, then published and accepting responses. */
 async function newForm(items: forms_v1.Schema$Item[] = []): Promise<string> {
   const { data } = await api.forms.create({ requestBody: { info: { title: 'Mentoring intake' } } });
   const formId = data.formId as string;
+  await api.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState: { isPublished: true, isAcceptingResponses: true } }, updateMask: 'publishState' } });
   if (items.length) {
     await api.forms.batchUpdate({
       formId,
@@ -432,7 +434,7 @@ describe('faults, counters and persistence', () => {
     const formId = await newForm();
     rolls.push(0.1, 0.0); // next call: 429, then the automatic retry succeeds
     expect((await api.forms.get({ formId })).status).toBe(200);
-    expect(emulator.counters()).toEqual({ total: 4, byMethod: { 'forms.create': 2, 'forms.get': 2 } });
+    expect(emulator.counters()).toEqual({ total: 5, byMethod: { 'forms.create': 2, 'forms.setPublishSettings': 1, 'forms.get': 2 } });
   });
 
   it('persists to stateFile atomically and reloads forms, responses and watches', async () => {

@@ -1,7 +1,7 @@
 // spreadsheets.batchUpdate request kinds and atomicity, through the real client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, newSpreadsheet, startSheets } from './sheets-emulator-helpers';
-import type { Harness } from './sheets-emulator-helpers';
+import { apiError, newSpreadsheet, startSheets } from '../support/sheets-harness';
+import type { Harness } from '../support/sheets-harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineBuilds } from '../../emulators/sheets/engine';
-import { apiError, newSpreadsheet, startSheets } from './sheets-emulator-helpers';
-import type { Harness } from './sheets-emulator-helpers';
+import { apiError, newSpreadsheet, startSheets } from '../support/sheets-harness';
+import type { Harness } from '../support/sheets-harness';
 
 let dir: string;
 let stateFile: string;

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiError, newSpreadsheet, startSheets } from './sheets-emulator-helpers';
-import type { Harness } from './sheets-emulator-helpers';
+import { apiError, newSpreadsheet, startSheets } from '../support/sheets-harness';
+import type { Harness } from '../support/sheets-harness';
 
 const open: Harness[] = [];
 afterEach(async () => {

@@ -2,8 +2,8 @@
 // formulas over open-ended ranges that follow appended rows, cross-sheet references with
 // quoted names, reference shifting on insertDimension, and the functions the project uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSpreadsheet, startSheets } from './sheets-emulator-helpers';
-import type { Harness } from './sheets-emulator-helpers';
+import { newSpreadsheet, startSheets } from '../support/sheets-harness';
+import type { Harness } from '../support/sheets-harness';
 
 let h: Harness;
 beforeAll(async () => {

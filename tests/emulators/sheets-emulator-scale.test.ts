@@ -5,8 +5,8 @@
 // because the machine is shared — before the engine was kept live this took tens of seconds).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineBuilds } from '../../emulators/sheets/engine';
-import { newSpreadsheet, startSheets } from './sheets-emulator-helpers';
-import type { Harness } from './sheets-emulator-helpers';
+import { newSpreadsheet, startSheets } from '../support/sheets-harness';
+import type { Harness } from '../support/sheets-harness';
 
 const ROWS = 999; // with the header row, exactly the default 1,000-row grid
 let h: Harness;

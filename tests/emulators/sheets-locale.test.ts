@@ -2,8 +2,8 @@
 // Google does (docs/google-fidelity.md, "Locale and USER_ENTERED"), and compares a blank
 // cell equal to FALSE, 0 and "" — through the real client, table-driven per locale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, startSheets } from './sheets-emulator-helpers';
-import type { Harness } from './sheets-emulator-helpers';
+import { apiError, startSheets } from '../support/sheets-harness';
+import type { Harness } from '../support/sheets-harness';
 import type { sheets_v4 } from '@googleapis/sheets';
 
 let h: Harness;

@@ -4,8 +4,8 @@
 // answered 200, then unknown fields at each depth, bad enums, wrong JSON types, bad update
 // masks and bad `fields=`, each answered 400 naming Google's snake_case field path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSpreadsheet, startSheets } from './sheets-emulator-helpers';
-import type { Harness } from './sheets-emulator-helpers';
+import { newSpreadsheet, startSheets } from '../support/sheets-harness';
+import type { Harness } from '../support/sheets-harness';
 import { bogusVariants, call, expectBadRequest } from './strict-support';
 import type { Json } from './strict-support';
 

@@ -1,6 +1,7 @@
 // `npm run form` against the local stack: the Google Form asks exactly what the schema
-// validates (walked one to one), `update` restores the form in place and keeps every ID,
-// and `relay` prints the Apps Script with the live form's map.
+// validates (walked one to one) and ends published, `update` restores the form in place,
+// keeps every ID and leaves it open to responses, and `relay` prints the Apps Script with
+// the live form's map.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { forms, type forms_v1 } from '@googleapis/forms';
@@ -35,6 +36,10 @@ describe('npm run form -- create', () => {
     expect(stdout).toContain('Formulari creat.');
     expect(stdout).toMatch(/Adreça per respondre: https:\/\/docs\.google\.com\/forms\/d\/e\/\S+\/viewform/);
     for (const q of QUESTIONS) expect(stdout).toContain(`${q.key} → ${q.formQuestionId}`);
+    // Published through forms.setPublishSettings, and the state printed is Google's read-back.
+    expect(stdout).toContain('ara està publicat i les accepta');
+    expect(stdout).toContain('Estat llegit de Google Forms: publicat, accepta respostes.');
+    expect((await api.forms.get({ formId })).data.publishSettings?.publishState).toEqual({ isPublished: true, isAcceptingResponses: true });
 
     const form = (await api.forms.get({ formId })).data;
     expect(form.info?.title).toContain('Convocatòria de demostració');
@@ -99,6 +104,34 @@ describe('npm run form -- update', () => {
     expect((await formCommand(['update', '--form', formId, '--spreadsheet', 'local-workspace'], env)).code).toBe(0);
     expect(ids((await api.forms.get({ formId })).data)).toEqual(ids(before));
     expect(revision).toBeTruthy();
+  });
+
+  test('leaves a published form published, without asking Google to change it', async () => {
+    const calls = () => stack.forms.counters().byMethod['forms.setPublishSettings'] ?? 0;
+    const before = calls();
+    const res = await formCommand(['update', '--form', formId, '--spreadsheet', 'local-workspace'], env);
+    expect(res).toMatchObject({ code: 0, out: expect.stringContaining('ja estava publicat i acceptava respostes') });
+    expect(res.out).toContain('Estat llegit de Google Forms: publicat, accepta respostes.');
+    expect(calls()).toBe(before);
+  });
+
+  test.each([
+    ['unpublished', { isPublished: false, isAcceptingResponses: false }],
+    ['published but closed to responses', { isPublished: true, isAcceptingResponses: false }],
+  ])('publishes and opens a form found %s, and says so', async (_name, publishState) => {
+    await api.forms.setPublishSettings({ formId, requestBody: { publishSettings: { publishState }, updateMask: 'publishState' } });
+    const res = await formCommand(['update', '--form', formId, '--spreadsheet', 'local-workspace'], env);
+    expect(res).toMatchObject({ code: 0, out: expect.stringContaining('ara està publicat i les accepta') });
+    expect((await api.forms.get({ formId })).data.publishSettings?.publishState).toEqual({ isPublished: true, isAcceptingResponses: true });
+  });
+
+  test('a legacy form is updated and left as it is, with a word on checking it by hand', async () => {
+    const legacy = (await formCommand(['create', '--spreadsheet', 'local-workspace'], env)).formId!;
+    stack.forms.makeLegacy(legacy);
+    const res = await formCommand(['update', '--form', legacy, '--spreadsheet', 'local-workspace'], env);
+    expect(res).toMatchObject({ code: 0, out: expect.stringContaining('formulari antic') });
+    expect(res.out).not.toContain('Estat llegit');
+    expect((await api.forms.get({ formId: legacy })).data.publishSettings).toBeUndefined();
   });
 
   test('explains what it needs, in Catalan', async () => {

@@ -1,6 +1,7 @@
 // The watch's life as the sweep sees it, against the Forms emulator with a clock the test
 // moves: created when missing, renewed within 48 h of expiry, recreated once expired
-// (gone from the list, or NOT_FOUND on renew), a suspension reported once a day.
+// (gone from the list, or NOT_FOUND on renew), a suspension reported once a day; and the
+// form's publish state, reported on every sweep while a call is open and the form is closed.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -10,6 +11,8 @@ import { createLogger } from '../../shared/log';
 import type { FormsJournal, KnownState, ResponseIntake, TakeCounts } from '../../shared/pipeline/form-responses';
 import { createFormsWatch, type FormsWatchDeps } from '../../shared/pipeline/forms-watch';
 import type { LogEntry } from '../../shared/domain/log-entry';
+import type { Call } from '../../shared/domain/calls';
+import { OPEN } from '../../shared/forms/publish';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,6 +32,7 @@ beforeEach(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   source = new GoogleFormsSource({ rootUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, retryDelayMs: 1 });
   formId = (await source.create({ title: 'Sol·licituds', documentTitle: 'Sol·licituds' })).formId!;
+  await source.setPublishSettings(formId, OPEN); // as npm run form leaves it
 });
 afterEach(() => new Promise((r) => server.close(r)));
 
@@ -120,9 +124,64 @@ describe('the sweep step', () => {
   });
 });
 
+describe('the publish state in the sweep step', () => {
+  // 2026-03-02 is inside the first call and after the second.
+  const call = (id: string, opens: string, deadline: string): Call => ({ id, title: id, opens, deadline, priorityTheme: '', packageHours: 4, sessionHours: 2, topics: [] });
+  const openCall = [call('2026-03', '2026-02-15', '2026-03-15')];
+  const pastCall = [call('2025-09', '2025-09-01', '2025-09-30')];
+  const gets = () => emulator.counters().byMethod['forms.get'] ?? 0;
+
+  test.each([
+    ['unpublished', { isPublished: false, isAcceptingResponses: false }, 'no està publicat'],
+    ['published but closed to responses', { isPublished: true, isAcceptingResponses: false }, 'està publicat però no accepta respostes'],
+  ])('a form %s is named once in every sweep’s notes while the call is open', async (_name, state, text) => {
+    await watchFor().ensureWatch();
+    await source.setPublishSettings(formId, state);
+    for (let sweep = 0; sweep < 3; sweep++) {
+      const notes = await watchFor().sweepStep(undefined, openCall);
+      expect(notes).toEqual([expect.stringContaining(text)]);
+      expect(notes[0]).toContain(`npm run form -- update --form ${formId}`);
+    }
+    // Not a remembered digest item: it comes back until the form is open again.
+    expect(log).toEqual([]);
+    await source.setPublishSettings(formId, OPEN);
+    expect(await watchFor().sweepStep(undefined, openCall)).toEqual([]);
+  });
+
+  test('comes before the other notes of the same sweep, once', async () => {
+    const { watch } = await watchFor().ensureWatch();
+    emulator.suspendWatch(formId, watch!.id!, { errorType: 'OTHER_ERRORS', persists: true });
+    await source.setPublishSettings(formId, { isPublished: false, isAcceptingResponses: false });
+    const notes = await watchFor().sweepStep(undefined, openCall);
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('no està publicat');
+    expect(notes[1]).toContain('suspès');
+  });
+
+  test('outside an open call a closed form is not reported, nor even read', async () => {
+    await watchFor().ensureWatch();
+    await source.setPublishSettings(formId, { isPublished: false, isAcceptingResponses: false });
+    const before = gets();
+    expect(await watchFor().sweepStep(undefined, pastCall)).toEqual([]);
+    expect(await watchFor().sweepStep(undefined, [])).toEqual([]);
+    expect(gets()).toBe(before);
+    // Without the calls (no sweep state at hand) it checks.
+    expect(await watchFor().sweepStep()).toHaveLength(1);
+  });
+
+  test('an open form, a legacy form and a failed read say nothing', async () => {
+    await watchFor().ensureWatch();
+    expect(await watchFor().publishCheck()).toEqual([]);
+    emulator.makeLegacy(formId);
+    expect(await watchFor().publishCheck()).toEqual([]);
+    expect(await watchFor({ formId: 'no-such-form-0000', topicName: undefined }).publishCheck()).toEqual([]);
+  });
+});
+
 /** The adapter's methods as plain functions, so one can be swapped in a test. */
 function bind(s: GoogleFormsSource): FormsWatchDeps['source'] {
   return {
+    get: s.get.bind(s),
     listWatches: s.listWatches.bind(s),
     createWatch: s.createWatch.bind(s),
     renewWatch: s.renewWatch.bind(s),

@@ -3,6 +3,7 @@
 // the intake's schema). The walk through the page itself is tests/browser/walkthrough.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { QUESTIONS } from '../../shared/domain/form';
+import { stackForm } from '../support/form-publish';
 import { startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
@@ -34,7 +35,7 @@ describe('the local page', () => {
   test('the form definition is the one in shared/domain/form.ts, with the open call and its areas', async () => {
     const form = (await (await get('/local/form')).json()) as {
       call: { id: string } | null;
-      door: { kind: string; action: string };
+      door: { kind: string; action: string; accepting?: boolean };
       questions: Array<{ key: string; formQuestionId: string; label: string; choices?: Array<{ value: string; label: string }> }>;
     };
     expect(form.call?.id).toBe('DEMO');
@@ -45,7 +46,7 @@ describe('the local page', () => {
     expect(topics.at(-1)).toMatchObject({ value: 'other', label: 'Altres' });
     // The door a real response uses: the Forms emulator's respondent endpoint once the stack has a form.
     const formId = stack.functionEnv.FORM_ID;
-    expect(form.door).toEqual(formId ? { kind: 'forms', action: `/local/forms/${formId}/responses` } : { kind: 'intake', action: '/local/intake' });
+    expect(form.door).toEqual(formId ? { kind: 'forms', action: `/local/forms/${formId}/responses`, accepting: true } : { kind: 'intake', action: '/local/intake' });
   });
 
   test('/local/check answers with the intake schema’s Catalan field errors and records nothing', async () => {
@@ -61,6 +62,24 @@ describe('the local page', () => {
     const res = await post('/local/intake', validBody({ submissionId: 'page-1', submittedAt: new Date().toISOString() }));
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ reference: expect.stringMatching(/^DEMO-\d{3}$/), flags: [] });
+  });
+});
+
+describe('a Google Form that is not accepting responses', () => {
+  test('the page is told, the respondent endpoint refuses, and npm run form -- update opens it again', async () => {
+    const form = stackForm(stack);
+    const formId = form.formId;
+    const door = async () => ((await (await get('/local/form')).json()) as { door: { accepting?: boolean } }).door;
+    await form.close({ isPublished: true, isAcceptingResponses: false });
+    expect(await door()).toMatchObject({ kind: 'forms', accepting: false });
+    const refused = await post(`/local/forms/${formId}/responses`, { answers: {} });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { status: string } }).error.status).toBe('FAILED_PRECONDITION');
+    // The page's Catalan message travels with its texts.
+    expect(await (await get('/')).text()).toContain('El formulari de Google no accepta respostes');
+
+    expect(await form.update()).toBe(0);
+    expect(await door()).toMatchObject({ kind: 'forms', accepting: true });
   });
 });
 

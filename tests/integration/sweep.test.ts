@@ -2,6 +2,7 @@
 // cells edited through the Sheets API and the emails read from the SendGrid sink.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Commission } from '../support/commission';
+import { stackForm } from '../support/form-publish';
 import { readLog, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
@@ -147,5 +148,27 @@ describe('faults end with every decision notified once', () => {
     expect(decisionsTo('c-1@example.cat')).toHaveLength(2);
     const digest = mails().filter((m) => m.custom_args?.kind === 'resum').at(-1)!;
     expect(text(digest)).toContain('Possible correu duplicat');
+  });
+});
+
+describe('the sweep tells staff when the open call’s form takes no responses', () => {
+  test('in each sweep’s digest, once, until npm run form -- update opens it again', async () => {
+    const form = stackForm(stack);
+    const closedIn = () => {
+      const digest = mails().filter((m) => m.custom_args?.kind === 'resum').at(-1);
+      return digest ? text(digest).split('no està publicat').length - 1 : 0;
+    };
+    const digests = () => mails().filter((m) => m.custom_args?.kind === 'resum').length;
+    await form.close({ isPublished: false, isAcceptingResponses: false });
+    for (let i = 0; i < 2; i++) {
+      const before = digests();
+      await sweep();
+      expect(digests()).toBe(before + 1);
+      expect(closedIn()).toBe(1);
+    }
+    expect(await form.update()).toBe(0);
+    const before = digests();
+    await sweep();
+    expect(digests() === before || closedIn() === 0).toBe(true);
   });
 });

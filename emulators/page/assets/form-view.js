@@ -36,7 +36,9 @@ export function mountForm(root) {
       commitments.append(el('label', { className: 'check' }, el('input', { type: 'checkbox', name: q.key }), ` ${q.label}`));
     }
     commitments?.append(el('p', { className: 'error', id: 'err-commitments' }));
-    form.append(el('button', { type: 'submit', className: 'primary', text: T.submit }));
+    // A closed Google Form shows its message instead of the questions' send button.
+    const closed = def.door.kind === 'forms' && !def.door.accepting;
+    form.append(el('button', { type: 'submit', className: 'primary', text: T.submit, disabled: closed }));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void submit(form);
@@ -51,6 +53,7 @@ export function mountForm(root) {
       el('p', {}, el('strong', { text: `${T.callOpen} ` }), `${c.title} (${c.id}) · `, el('strong', { text: `${T.callDeadline} ` }), c.deadline),
       c.priorityTheme ? el('p', {}, el('strong', { text: `${T.callPriority} ` }), c.priorityTheme) : null,
       c.late ? el('p', { className: 'error', text: T.callClosed }) : null,
+      def.door.kind === 'forms' && !def.door.accepting ? el('p', { className: 'error form-closed', attrs: { role: 'alert' }, text: T.closed }) : null,
       el('p', { className: 'help', text: T.door[def.door.kind] }));
   }
 
@@ -123,6 +126,8 @@ export function mountForm(root) {
         r = await postJson(def.door.action, body);
       }
       if (r.status === 400 && r.body?.fieldErrors) return showErrors(form, r.body.fieldErrors, r.body.formErrors ?? [], r.body.error);
+      // Closed since the page loaded: the Forms API says FAILED_PRECONDITION.
+      if (r.body?.error?.status === 'FAILED_PRECONDITION') return result('error', T.closed);
       if (!r.ok) return result('error', `${T.otherError} (${r.status}): ${r.body?.error?.message ?? r.body?.error ?? ''}`);
       form.reset();
       if (def.door.kind === 'forms') return result('ok', T.sentToForm, [T.responseId, r.body.responseId]);
