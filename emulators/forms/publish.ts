@@ -26,16 +26,9 @@ export function setPublishSettings(f: FormRecord, body: unknown): Json {
   }
   const state = settings.publishState;
   if (!isObj(state)) throw invalid('publishSettings.publishState: required by the update mask.');
-  checkKeys(state, ['isPublished', 'isAcceptingResponses'], 'publishSettings.publishState');
-  const { isPublished, isAcceptingResponses } = state;
-  // Documented: "When updating publish_state, both is_published and is_accepting_responses must be set."
-  if (typeof isPublished !== 'boolean' || typeof isAcceptingResponses !== 'boolean') {
-    throw invalid('publishSettings.publishState: both isPublished and isAcceptingResponses must be set (booleans).');
-  }
-  // Documented: accepting responses while unpublished "isn't supported and returns an error".
-  if (isAcceptingResponses && !isPublished) {
-    throw invalid('publishSettings.publishState: isAcceptingResponses cannot be true when isPublished is false.');
-  }
+  // Unknown members, both booleans and their consistency are checked before this runs, against
+  // the discovery document and its prose (emulators/discovery/forms-rules.ts).
+  const { isPublished, isAcceptingResponses } = state as { isPublished: boolean; isAcceptingResponses: boolean };
   f.publishState = { isPublished, isAcceptingResponses };
   return { formId: f.formId, publishSettings: { publishState: { ...f.publishState } } };
 }

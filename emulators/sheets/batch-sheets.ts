@@ -20,14 +20,16 @@ function mask(fields: unknown): ReturnType<typeof parseFieldMask> {
 const newId = (): number => randomInt(1, 2 ** 31 - 1);
 
 /**
- * ProtectedRange: "Editors are not supported with warning_only protection." Google's
- * reference also says editors are ignored when writing warningOnly; we refuse the pair
- * instead (strict), so a request that mixes them fails here, not silently in production.
+ * ProtectedRange: "Editors are not supported with warning_only protection." The request body
+ * is checked against it before this runs (emulators/discovery/sheets-rules.ts); an update
+ * is checked again here, on the range as the mask leaves it (warningOnly set on a range that
+ * already has editors). Google says editors are ignored when writing warningOnly; we refuse
+ * the pair instead (strict), so a request that mixes them fails here, not in production.
  */
 function checkProtection(pr: Json): void {
   const editors = pr['editors'] as { users?: unknown[]; groups?: unknown[]; domainUsersCanEdit?: boolean } | undefined;
   const named = Boolean(editors && ((editors.users?.length ?? 0) > 0 || (editors.groups?.length ?? 0) > 0 || editors.domainUsersCanEdit));
-  if (pr['warningOnly'] === true && named) throw invalid('Editors are not supported with warningOnly protection.');
+  if (pr['warningOnly'] === true && named) throw invalid('Editors are not supported with warning_only protection.');
 }
 
 const updateSheetProperties: RequestHandler = (ss, req, where) => {

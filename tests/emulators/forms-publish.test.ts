@@ -100,12 +100,12 @@ describe('forms.setPublishSettings', () => {
   });
 
   test.each([
-    ['accepting responses while unpublished', { isPublished: false, isAcceptingResponses: true }, 'publishState', /isAcceptingResponses cannot be true/],
-    ['only isPublished', { isPublished: true }, 'publishState', /both isPublished and isAcceptingResponses/],
-    ['only isAcceptingResponses', { isAcceptingResponses: true }, 'publishState', /both isPublished and isAcceptingResponses/],
-    ['a string for a boolean', { isPublished: 'true', isAcceptingResponses: true }, 'publishState', /both isPublished/],
+    ['accepting responses while unpublished', { isPublished: false, isAcceptingResponses: true }, 'publishState', /not published cannot accept responses/],
+    ['only isPublished', { isPublished: true }, 'publishState', /is_accepting_responses must be set/],
+    ['only isAcceptingResponses', { isAcceptingResponses: true }, 'publishState', /is_published must be set/],
+    ['a string for a boolean', { isPublished: 'true', isAcceptingResponses: true }, 'publishState', /TYPE_BOOL/],
     ['no publishState', undefined, 'publishState', /publishState: required/],
-    ['an unknown mask field', { isPublished: true, isAcceptingResponses: true }, 'publishState,responders', /unknown field "responders"/],
+    ['an unknown mask field', { isPublished: true, isAcceptingResponses: true }, 'publishState,responders', /responders/],
     ['an unknown publishState field', { isPublished: true, isAcceptingResponses: true, isOpen: true }, 'publishState', /Unknown name "isOpen"/],
   ])('refuses %s with 400 INVALID_ARGUMENT and changes nothing', async (_name, state, mask, message) => {
     const formId = await newForm();

@@ -51,7 +51,7 @@ describe('warningOnly with editors', () => {
         requestBody: { requests: [{ addProtectedRange: { protectedRange: { range, warningOnly: true, editors: { users: WRITERS } } } }] },
       }),
     );
-    expect(add).toMatchObject({ status: 400, error: { status: 'INVALID_ARGUMENT', message: expect.stringContaining('warningOnly') } });
+    expect(add).toMatchObject({ status: 400, error: { status: 'INVALID_ARGUMENT', message: expect.stringContaining('warning_only') } });
     expect(await protections(id)).toEqual([]);
 
     const protectedRangeId = await warned(id);
