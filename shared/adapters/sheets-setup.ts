@@ -66,6 +66,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
       header,
       notes: (rows[0] ?? []).map((c) => c.note ?? ''),
       hasData: rows.slice(1, 3).some((r) => r.some((c) => text(c) !== '')),
+      valuesOf: (h) => (col(h) < 0 ? [] : rows.slice(1).map((r) => text(r[col(h)])).filter(Boolean)),
       filledRows: (h) => (col(h) < 0 ? [] : rows.flatMap((r, i) => (i > 0 && text(r[col(h)]) !== '' ? [i + 1] : []))),
       formulaAt: (h, row) => (col(h) < 0 ? undefined : (rows[row - 1]?.[col(h)]?.userEnteredValue?.formulaValue ?? undefined)),
       isText: (h) => col(h) >= 0 && rows[1]?.[col(h)]?.userEnteredFormat?.numberFormat?.type === 'TEXT',
@@ -261,7 +262,7 @@ async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, ste
   if (headers.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: headers } });
   const text = steps.flatMap((s) => (s.kind === 'textFormat' ? s.columns.map((c) => textColumn(state.ids.get(s.title)!.sheetId, c)) : []));
   if (text.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: text } });
-  const seeds = steps.flatMap((s) => (s.kind === 'seed' ? [{ range: `${a1Tab(s.title)}!A2`, values: s.rows.map((r) => [...r]) }] : []));
+  const seeds = steps.flatMap((s) => (s.kind === 'seed' ? [{ range: `${a1Tab(s.title)}!A${s.startRow}`, values: s.rows.map((r) => [...r]) }] : []));
   if (seeds.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'USER_ENTERED', data: seeds } });
 }
 

@@ -2,6 +2,7 @@
 // creates them once with validation, and people fill them in.
 
 import { DECISIONS } from '../domain/vocabulary';
+import { dataColumn, POOL_HEADERS, TABS } from './tabs';
 
 export const COMMISSION_COLUMNS = {
   scoreNeed: 'Punt. Necessitat i impacte',
@@ -37,7 +38,7 @@ export const COMMISSION_VALIDATION: Partial<Record<CommissionColumn, Validation>
   involvement: { kind: 'number', min: 0, max: 3 },
   diversity: { kind: 'number', min: 0, max: 3 },
   decision: { kind: 'list', values: DECISIONS },
-  service: { kind: 'range', range: `'Bosses d’hores'!$B$2:$B` },
+  service: { kind: 'range', range: dataColumn(TABS.pools, POOL_HEADERS, 'Servei') },
   hours: { kind: 'number', min: 0, max: 200 },
   announce: { kind: 'checkbox' },
   release: { kind: 'checkbox' },

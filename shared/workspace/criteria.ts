@@ -1,7 +1,12 @@
 // Weights of the selection criteria and priority factors live in the Criteris tab, where
-// the Commission can change them; formulas read them by fixed cell, nothing is hard-coded.
+// the Commission can change them. Formulas find a weight by its key (column Clau), never by
+// its row: the Commission may sort the tab, and a criterion added in a later version is
+// appended by setup below the rows already there.
+import { columnLetter } from './tabs';
+import { CRITERIA_TAB } from './tabs-extra';
 
 export const CRITERIA_HEADERS = ['Clau', 'Criteri o factor', 'Pes', 'Com es compta'] as const;
+export const CRITERIA_KEY = CRITERIA_HEADERS[0];
 
 export const CRITERIA = [
   ['necessitat', 'Necessitat i impacte previst', 1, 'Puntuació 0–5 de la Comissió o mitjana de valoracions vàlides'],
@@ -16,8 +21,12 @@ export const CRITERIA = [
 
 export type CriterionKey = (typeof CRITERIA)[number][0];
 
-/** Absolute reference to a weight: Criteris!$C$2 for the first. */
+const column = (h: (typeof CRITERIA_HEADERS)[number]) => {
+  const letter = columnLetter(CRITERIA_HEADERS.indexOf(h));
+  return `${CRITERIA_TAB}!$${letter}:$${letter}`;
+};
+
+/** A criterion's weight, looked up by key; a criterion whose row is gone weighs 0. */
 export function weightRef(key: CriterionKey): string {
-  const i = CRITERIA.findIndex((c) => c[0] === key);
-  return `Criteris!$C$${i + 2}`;
+  return `IFERROR(INDEX(${column('Pes')},MATCH("${key}",${column(CRITERIA_KEY)},0)),0)`;
 }

@@ -35,3 +35,6 @@ export function normalFormula(formula: string): string {
 }
 
 export const sameFormula = (a: string | undefined, b: string): boolean => a !== undefined && normalFormula(a) === normalFormula(b);
+
+/** A text value as a formula's string literal: `Llista d’espera` → `"Llista d’espera"`. */
+export const literal = (value: string): string => `"${value.replace(/"/g, '""')}"`;

@@ -3,7 +3,10 @@
 // that the emulator's engine evaluates the same way (see emulators/sheets/engine.ts), and
 // move with their row when people sort. Setup rewrites them when a template changes.
 import { ca } from '../i18n/ca';
-import { portable } from './formula-syntax';
+import { LOG_KIND, type LogState } from '../domain/log-entry';
+import { DECISION, DEFAULT_PACKAGE_HOURS } from '../domain/vocabulary';
+import { caDecisions } from '../i18n/ca-decisions';
+import { literal, portable } from './formula-syntax';
 import { COMMISSION_COLUMNS as C } from './commission-columns';
 import { weightRef } from './criteria';
 import { REQUEST_COLUMNS as R } from './request-row';
@@ -34,6 +37,8 @@ export const REQUEST_TAB_HEADERS: readonly string[] = [...Object.values(R), ...O
 /** Column letter of a header on the request tab, as it stands now. */
 export type LetterOf = (header: string) => string;
 
+const n = caDecisions.notification;
+const SENT: LogState = 'enviat';
 const reviews = a1Tab(REVIEWS_TAB);
 const sessions = a1Tab(SESSIONS_TAB);
 const calls = a1Tab(TABS.calls);
@@ -67,7 +72,8 @@ function commaFormulas(r: number, L: LetterOf): Record<string, string> {
   const den = e.map((x, i) => `(${x}<>"")*${w[i]}`).join('+');
   const num = e.map((x, i) => `IF(${x}="",0,${x})*${w[i]}`).join('+');
   const callRow = `MATCH(${cell(R.call)},${calls}!$A:$A,0)`;
-  const packageHours = `IFERROR(INDEX(${calls}!$${columnLetter(CALL_HEADERS.indexOf('Hores per paquet'))}:$${columnLetter(CALL_HEADERS.indexOf('Hores per paquet'))},${callRow}),4)`;
+  const packageColumn = columnLetter(CALL_HEADERS.indexOf('Hores per paquet'));
+  const packageHours = `IFERROR(INDEX(${calls}!$${packageColumn}:$${packageColumn},${callRow}),${DEFAULT_PACKAGE_HOURS})`;
   return {
     [HELPER_COLUMNS.reviews]: guard(`COUNTIFS(${reviewId},${id},${valid},TRUE)`),
     [HELPER_COLUMNS.meanNeed]: mean('Necessitat i impacte', C.scoreNeed),
@@ -88,12 +94,12 @@ function commaFormulas(r: number, L: LetterOf): Record<string, string> {
       `IF(${cell(HELPER_COLUMNS.total)}="","",COUNTIFS(${col(R.call)},${cell(R.call)},${col(HELPER_COLUMNS.rankService)},${cell(HELPER_COLUMNS.rankService)},${col(HELPER_COLUMNS.total)},">"&${cell(HELPER_COLUMNS.total)})+1)`,
     ),
     [HELPER_COLUMNS.hoursCounted]: guard(
-      `IF(${cell(C.decision)}="Acceptada",IF(${cell(C.hours)}="",${packageHours},${cell(C.hours)}),0)`,
+      `IF(${cell(C.decision)}=${literal(DECISION.accepted)},IF(${cell(C.hours)}="",${packageHours},${cell(C.hours)}),0)`,
     ),
     [HELPER_COLUMNS.hoursDone]: guard(`SUMIF(${sessions}!$${se('ID sol·licitud')}:$${se('ID sol·licitud')},${id},${sessions}!$${se('Hores')}:$${se('Hores')})`),
     [HELPER_COLUMNS.hoursLeft]: guard(`${cell(HELPER_COLUMNS.hoursCounted)}-${cell(HELPER_COLUMNS.hoursDone)}`),
     [HELPER_COLUMNS.notification]: guard(
-      `IF(COUNTIFS(${log}!$A:$A,${id},${log}!$C:$C,"decisio",${log}!$D:$D,"enviat")>0,"Enviada",IF(${cell(C.release)}=TRUE,"Pendent d’enviar",""))`,
+      `IF(COUNTIFS(${log}!$A:$A,${id},${log}!$C:$C,${literal(LOG_KIND.decision)},${log}!$D:$D,${literal(SENT)})>0,${literal(n.sent)},IF(${cell(C.release)}=TRUE,${literal(n.pending)},""))`,
     ),
   };
 }

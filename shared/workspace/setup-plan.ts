@@ -15,6 +15,8 @@ export interface CurrentTab {
   hasData: boolean;
   /** For each header: the 1-based rows where that column has a value. */
   filledRows: (header: string) => number[];
+  /** The column's values below the header, as text. */
+  valuesOf: (header: string) => string[];
   /** Current formula text of a cell, by header and 1-based row. */
   formulaAt: (header: string, row: number) => string | undefined;
   /** Whether the column's first data cell is formatted as plain text (`@`). */
@@ -39,7 +41,8 @@ export type SetupStep =
   | { kind: 'addTab'; title: string }
   | { kind: 'addHeaders'; title: string; startColumn: number; headers: string[] }
   | { kind: 'textFormat'; title: string; columns: number[] }
-  | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>> }
+  /** `startRow` (1-based): below what the tab holds, for seed rows added later by key. */
+  | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>; startRow: number }
   | { kind: 'notes'; title: string; notes: Array<{ column: number; note: string }> }
   | { kind: 'validation'; title: string; column: number; header: string; rule: Validation }
   | { kind: 'formulas'; title: string; column: number; header: string; cells: Array<{ row: number; formula: string }> }
@@ -73,6 +76,7 @@ const EMPTY: CurrentTab = {
   notes: [],
   hasData: false,
   filledRows: () => [],
+  valuesOf: () => [],
   formulaAt: () => undefined,
   isText: () => false,
   validationOf: () => undefined,
@@ -133,7 +137,16 @@ export function planSetup(
     const plain = (tab.textColumns ?? []).filter((h) => !now.isText(h)).map(col);
     if (plain.length) steps.push({ kind: 'textFormat', title: tab.title, columns: plain });
 
-    if (!now.hasData && tab.seed?.length) steps.push({ kind: 'seed', title: tab.title, rows: tab.seed });
+    if (!now.hasData && tab.seed?.length) steps.push({ kind: 'seed', title: tab.title, rows: tab.seed, startRow: 2 });
+    else if (tab.seed?.length && tab.seedKey) {
+      // A seed row whose key the tab lacks (a criterion added in a new version) is appended;
+      // the rows people already have, and their values, are left alone.
+      const have = new Set(now.valuesOf(tab.seedKey));
+      const key = tab.headers.indexOf(tab.seedKey);
+      const missing = tab.seed.filter((r) => !have.has(String(r[key])));
+      const last = Math.max(1, ...tab.headers.flatMap((h) => now.filledRows(h)));
+      if (missing.length) steps.push({ kind: 'seed', title: tab.title, rows: missing, startRow: last + 1 });
+    }
 
     const notes = tab.headers.flatMap((h) => {
       const note = noteFor(h);

@@ -1,13 +1,16 @@
 // Per-row helper formulas of the supporting tabs (reviews, sessions, pools), prepared by
 // setup for PREPARED_ROWS rows, and the summary tab's table. Written with `,` for reading;
 // what is exported has `;` between arguments, so it parses in every locale (formula-syntax.ts).
+import { DECISION, SERVICE } from '../domain/vocabulary';
 import { COMMISSION_COLUMNS as C } from './commission-columns';
-import { portable } from './formula-syntax';
+import { literal, portable } from './formula-syntax';
 import { HELPER_COLUMNS as H, type LetterOf } from './request-formulas';
 import { REQUEST_COLUMNS as R } from './request-row';
 import { DEFAULT_TOPICS } from './seed';
 import { a1Tab, columnLetter, MEMBER_HEADERS, TABS } from './tabs';
 import { REVIEW_COLUMNS, SESSION_COLUMNS, SESSIONS_TAB } from './tabs-extra';
+
+const accepted = literal(DECISION.accepted);
 
 const req = a1Tab(TABS.requests);
 const members = a1Tab(TABS.members);
@@ -85,9 +88,9 @@ function summaryFormulasComma(r: number, L: LetterOf): string[] {
   return [
     `=IF(${a1Tab(TABS.calls)}!$A${r}="","",${a1Tab(TABS.calls)}!$A${r})`,
     g(`COUNTIF(${rq(R.call)},${call})`),
-    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},"Acceptada")`),
-    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},"Acceptada",${rq(C.service)},"Mentoria")`),
-    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},"Acceptada",${rq(C.service)},"<>Mentoria")`),
+    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted})`),
+    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted},${rq(C.service)},${literal(SERVICE.mentoring)})`),
+    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted},${rq(C.service)},${literal(`<>${SERVICE.mentoring}`)})`),
     g(`COUNTIF(${ss('Convocatòria')},${call})`),
     g(`SUMIF(${ss('Convocatòria')},${call},${ss('Hores')})`),
     g(`COUNTIFS(${rq(R.call)},${call},${rq(R.late)},TRUE)`),
@@ -104,6 +107,6 @@ function topicFormulas(r: number, rq: (h: string) => string): string[] {
   return [
     `="${topic.replace(/"/g, '""')}"`,
     `=COUNTIF(${rq(R.topic)},${pattern})`,
-    `=COUNTIFS(${rq(R.topic)},${pattern},${rq(C.decision)},"Acceptada")`,
+    `=COUNTIFS(${rq(R.topic)},${pattern},${rq(C.decision)},${accepted})`,
   ];
 }

@@ -51,3 +51,11 @@ export function columnLetter(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
+
+/** A column below its header, as validation ranges name it: `'Bosses d’hores'!$B$2:$B`. */
+export function dataColumn(tab: string, headers: readonly string[], header: string): string {
+  const i = headers.indexOf(header);
+  if (i < 0) throw new Error(`no column ${header} in ${tab}`);
+  const letter = columnLetter(i);
+  return `${a1Tab(tab)}!$${letter}$2:$${letter}`;
+}

@@ -3,13 +3,13 @@
 // spreadsheet and changes only what differs.
 import { headerNotes } from '../i18n/ca-sheet';
 import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, type Validation } from './commission-columns';
-import { CRITERIA, CRITERIA_HEADERS } from './criteria';
+import { CRITERIA, CRITERIA_HEADERS, CRITERIA_KEY } from './criteria';
 import { portable } from './formula-syntax';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
-import { CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
+import { CALL_HEADERS, columnLetter, dataColumn, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
   CRITERIA_TAB,
   PREPARED_ROWS,
@@ -52,6 +52,8 @@ export interface TabSpec {
    * (`2020-04`, `2020-04-017`) that Sheets would otherwise turn into dates or numbers.
    */
   textColumns?: readonly string[];
+  /** The header that identifies a seed row: rows whose key is missing are added on a re-run. */
+  seedKey?: string;
   validations?: ReadonlyArray<{ header: string; rule: Validation }>;
   formulas?: ColumnFormulas;
   /** Headers people must not type into (machine-written or formulas); 'all' = the whole tab. */
@@ -114,8 +116,8 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       headers: REVIEW_COLUMNS,
       textColumns: ['ID sol·licitud'],
       validations: [
-        { header: 'ID sol·licitud', rule: { kind: 'range', range: `'${TABS.requests}'!$A$2:$A` } },
-        { header: 'Municipi de la persona avaluadora', rule: { kind: 'range', range: `${TABS.members}!$A$2:$A` } },
+        { header: 'ID sol·licitud', rule: { kind: 'range', range: dataColumn(TABS.requests, REQUEST_TAB_HEADERS, REQUEST_COLUMNS.id) } },
+        { header: 'Municipi de la persona avaluadora', rule: { kind: 'range', range: dataColumn(TABS.members, MEMBER_HEADERS, 'Nom') } },
         ...['Necessitat i impacte', 'Transferibilitat', 'Alineació'].map((header) => ({ header, rule: { kind: 'number', min: 0, max: 5 } as const })),
       ],
       formulas: { headers: REVIEW_COLUMNS.slice(REVIEW_INPUTS), rows: PREPARED_ROWS, build: reviewFormulas },
@@ -127,7 +129,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       headers: SESSION_COLUMNS,
       textColumns: ['ID sol·licitud'],
       validations: [
-        { header: 'ID sol·licitud', rule: { kind: 'range', range: `'${TABS.requests}'!$A$2:$A` } },
+        { header: 'ID sol·licitud', rule: { kind: 'range', range: dataColumn(TABS.requests, REQUEST_TAB_HEADERS, REQUEST_COLUMNS.id) } },
         { header: 'Hores', rule: { kind: 'number', min: 0, max: 24 } },
         { header: 'Modalitat', rule: { kind: 'list', values: ['Presencial', 'A distància'] } },
       ],
@@ -144,7 +146,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       conditional: [{ key: 'poolNegative', formula: () => portable(`=AND($F2<>"",$F2<0)`), headers: ['Restants'], color: RED }],
     }),
     withSeed({ title: TABS.calls, headers: CALL_HEADERS, textColumns: ['ID'], seed: SEED_CALLS }),
-    withSeed({ title: CRITERIA_TAB, headers: CRITERIA_HEADERS, seed: CRITERIA.map((c) => [...c]), protect: ['Clau'] }),
+    withSeed({ title: CRITERIA_TAB, headers: CRITERIA_HEADERS, seed: CRITERIA.map((c) => [...c]), seedKey: CRITERIA_KEY, protect: [CRITERIA_KEY] }),
     withSeed({ title: TABS.members, headers: MEMBER_HEADERS, validations: [{ header: 'Actiu', rule: { kind: 'checkbox' } }] }),
     withSeed({
       title: SUMMARY_TAB,
