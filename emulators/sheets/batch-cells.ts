@@ -3,7 +3,7 @@
 // members to write (a member in the mask but absent from the source is cleared). A
 // `userEnteredValue.stringValue` is text even when it starts with `=` — only `formulaValue`
 // is a formula — matching RAW input on the values endpoints.
-import type { RequestHandler } from './batch-update';
+import type { RequestHandler } from './batch-handler';
 import { evaluate } from './engine';
 import { formulaFromLocale, ruleFromLocale } from './formula-locale';
 import { invalid } from './errors';

@@ -3,7 +3,7 @@
 // stored and returned by `get` but not enforced or applied (the emulator's caller is the
 // sheet's owner, whom Google does not block either).
 import { randomInt } from 'node:crypto';
-import type { RequestHandler } from './batch-update';
+import type { RequestHandler } from './batch-handler';
 import { invalid } from './errors';
 import { applyMask, parseFieldMask } from './fields';
 import { localeRule, ruleFromLocale } from './formula-locale';

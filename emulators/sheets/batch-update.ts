@@ -10,7 +10,8 @@ import { SHEET_REQUESTS } from './batch-sheets';
 import { spreadsheetJson } from './spreadsheets';
 
 /** A request kind: mutates `ss`, returns its reply (or undefined for `{}`). */
-export type RequestHandler = (ss: Spreadsheet, request: Json, where: string) => Json | undefined;
+export type { RequestHandler } from './batch-handler';
+import type { RequestHandler } from './batch-handler';
 
 const HANDLERS: Record<string, RequestHandler> = { ...SHEET_REQUESTS, ...CELL_REQUESTS };
 

@@ -3,10 +3,20 @@
 // cells an array covers without evaluating, so other empty cells never wait for it.
 import { CellType } from 'hyperformula';
 import type { SimpleCellAddress } from 'hyperformula';
-import type { EvaluatedCell } from './engine';
 import type { LiveEngine } from './engine-live';
 import { toExtended } from './engine-values';
-import type { Sheet } from './model';
+import type { ExtendedValue, Sheet } from './model';
+
+export type NumberKind = 'DATE' | 'DATE_TIME' | 'TIME';
+
+export interface EvaluatedCell {
+  /** The effective value; undefined for an empty cell. */
+  value?: ExtendedValue;
+  /** Set when a formula produced a date/time serial (Sheets formats those as dates). */
+  numberKind?: NumberKind;
+  /** True when the value comes from an array formula in another cell. */
+  spilled?: boolean;
+}
 
 /** The computed value of a formula cell, or of an empty cell an array may spill into. */
 export function computedValue(live: LiveEngine, sheet: Sheet, row: number, col: number, empty: boolean): EvaluatedCell {

@@ -15,10 +15,21 @@
 // again and the formulas that name such rows are re-translated. formula-info.ts finds those
 // few without tokenizing. (Bounding open ranges far past the grid instead would make
 // COUNTBLANK(A2:A), ROWS(A:A) or an ARRAYFORMULA's size differ from Sheets.)
-import type { LiveEngine } from './engine-live';
+import type { HyperFormula } from 'hyperformula';
 import { formulaInfo, namesSheet } from './formula-info';
 import type { FormulaInfo, RefTarget } from './formula-info';
-import type { Dimension, Sheet } from './model';
+import type { TranslateContext } from './formula-translate';
+import type { Dimension, Sheet, Spreadsheet } from './model';
+
+/** What these replays need of the live engine (engine-live.ts), named here so neither file imports the other's. */
+export interface LiveEngine {
+  model: Spreadsheet;
+  id(sheet: Sheet): number;
+  context(owner: Sheet): TranslateContext;
+  edit(): HyperFormula;
+  set(sheet: Sheet, row: number, col: number, id?: number, ctx?: TranslateContext): void;
+  stretch(sheet: Sheet, id: number): void;
+}
 
 /** Re-sets, from the model, every formula with a reference to `target` that `match` picks. */
 export function retranslate(live: LiveEngine, target: Sheet, match: (t: RefTarget, info: FormulaInfo) => boolean): void {

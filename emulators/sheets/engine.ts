@@ -48,16 +48,10 @@ import type { ExtendedValue, Sheet, Spreadsheet } from './model';
 
 export { engineBuilds };
 
-export type NumberKind = 'DATE' | 'DATE_TIME' | 'TIME';
+export type { NumberKind } from './engine-read';
 
-export interface EvaluatedCell {
-  /** The effective value; undefined for an empty cell. */
-  value?: ExtendedValue;
-  /** Set when a formula produced a date/time serial (Sheets formats those as dates). */
-  numberKind?: NumberKind;
-  /** True when the value comes from an array formula in another cell. */
-  spilled?: boolean;
-}
+export type { EvaluatedCell } from './engine-read';
+import type { EvaluatedCell } from './engine-read';
 
 const engines = new WeakMap<Spreadsheet, LiveEngine>();
 

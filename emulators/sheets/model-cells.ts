@@ -6,7 +6,7 @@
 // replaced (setCell and replaceCell copy a row first unless this write made it) — and the
 // live formula engine (engine-live.ts) hears of every change to an entered value through
 // ModelObserver instead of rebuilding from the model.
-import type { CellData, ExtendedValue, Sheet, Spreadsheet } from './model';
+import type { CellData, ExtendedValue, Sheet, Spreadsheet } from './model-types';
 
 export type Dimension = 'ROWS' | 'COLUMNS';
 
