@@ -3,7 +3,7 @@
 /** An outside service failed; `transient` says whether trying again may help. */
 export class UpstreamError extends Error {
   constructor(
-    readonly service: 'sheets' | 'sendgrid' | 'forms',
+    readonly service: 'sheets' | 'sendgrid' | 'forms' | 'storage',
     readonly transient: boolean,
     options: { cause?: unknown; message?: string } = {},
   ) {
