@@ -6,7 +6,7 @@
 //   remove  objects.delete ifGenerationMatch=<ours> → 412 when another took it over.
 import { auth as googleAuth, storage, type storage_v1 } from '@googleapis/storage';
 import { UpstreamError } from '../errors';
-import type { LeaseRecord, LeaseStore } from '../lease/lease-store';
+import type { LeaseRecord, LeaseStore } from '../ports';
 import { retryConfig } from './google-retry';
 
 export interface StorageOptions {

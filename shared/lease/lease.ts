@@ -14,7 +14,7 @@
 // A create answered 5xx may have been applied: the body carries a token, and reading the
 // object back tells whether it is ours, so a lost answer never locks us out of our own lease.
 import { randomBytes } from 'node:crypto';
-import type { LeaseStore } from './lease-store';
+import type { LeaseStore } from '../ports';
 
 export interface LeaseOptions {
   store: LeaseStore;

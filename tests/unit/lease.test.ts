@@ -2,7 +2,7 @@
 // Cloud Storage (create-if-absent, delete-if-generation), on a clock the test moves.
 import { describe, expect, it } from 'vitest';
 import { acquire, LeaseBusy, LeaseLost, parseLeaseBody, withLease, type LeaseOptions } from '../../shared/lease/lease';
-import type { LeaseRecord, LeaseStore } from '../../shared/lease/lease-store';
+import type { LeaseRecord, LeaseStore } from '../../shared/ports';
 
 class MemoryLeaseStore implements LeaseStore {
   objects = new Map<string, LeaseRecord>();
