@@ -52,7 +52,7 @@ export function gcloudDict(entries: Record<string, string>): string {
 
 /** Plain configuration only: secrets are mounted from Secret Manager, never set as values. */
 function envFor(target: Target, o: DeployOptions): Record<string, string> {
-  const env: Record<string, string> = { SPREADSHEET_ID: o.spreadsheetId, MAIL_FROM: o.mailFrom, STAFF_EMAILS: o.staffEmails.join(',') };
+  const env: Record<string, string> = { SPREADSHEET_ID: o.spreadsheetId, MAIL_FROM: o.mailFrom, STAFF_EMAILS: o.staffEmails.join(','), LEASE_BUCKET: o.leaseBucket };
   if (o.replyTo) env.REPLY_TO = o.replyTo;
   if (o.mailFromName) env.MAIL_FROM_NAME = o.mailFromName;
   if (target !== 'intake' && o.formId) env.FORM_ID = o.formId;

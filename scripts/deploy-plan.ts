@@ -4,7 +4,7 @@
 // place (services enable, functions deploy, a subscription's dead-letter policy) always runs.
 import { deployArgs, RUNTIME } from './deploy-functions';
 import {
-  ACCOUNTS, accountEmail, APIS, DEAD_SUBSCRIPTION, DEAD_TOPIC, FORMS_PUBLISHER, SCHEDULER_JOB, SECRETS, TOPIC,
+  ACCOUNTS, accountEmail, APIS, DEAD_SUBSCRIPTION, DEAD_TOPIC, FORMS_PUBLISHER, LEASE_WRITERS, SCHEDULER_JOB, SECRETS, TOPIC,
   type DeployOptions, type SecretEnv, type Target,
 } from './deploy-resources';
 import { FUNCTION_TARGETS } from './function-targets';
@@ -72,6 +72,22 @@ export function deployPlan(o: DeployOptions): Step[] {
     for (const env of RUNTIME[t].secrets) {
       binding(`${ACCOUNTS[t]} llegeix ${SECRETS[env]}`, ['secrets'], SECRETS[env], 'roles/secretmanager.secretAccessor', sa(ACCOUNTS[t]));
     }
+  }
+
+  // The lease bucket: private (uniform access, no public access), no soft delete (a lease
+  // object is deleted after every write and is worth nothing once deleted), and a lifecycle
+  // rule that deletes what a crashed holder left behind. Updated on every run, so a bucket
+  // made by hand converges to this. Each writer may use its objects on this bucket only.
+  const bucket = `gs://${o.leaseBucket}`;
+  const bucketSettings = ['--uniform-bucket-level-access', '--public-access-prevention', '--soft-delete-duration=0', `--lifecycle-file=${o.leaseLifecycleFile}`];
+  ensure(
+    `Bucket del bloqueig d’escriptura ${o.leaseBucket}`,
+    ['storage', 'buckets', 'describe', bucket],
+    ['storage', 'buckets', 'create', bucket, `--location=${o.region}`, ...bucketSettings],
+    ['storage', 'buckets', 'update', bucket, ...bucketSettings],
+  );
+  for (const t of LEASE_WRITERS) {
+    binding(`${ACCOUNTS[t]} fa servir el bloqueig d’escriptura`, ['storage', 'buckets'], bucket, 'roles/storage.objectUser', sa(ACCOUNTS[t]));
   }
 
   ensure(`Tema ${TOPIC}`, ['pubsub', 'topics', 'describe', TOPIC], ['pubsub', 'topics', 'create', TOPIC]);

@@ -5,7 +5,7 @@ import type { FunctionTarget } from './function-targets';
 
 export type Target = FunctionTarget['target'];
 
-export const APIS = ['cloudfunctions', 'run', 'cloudbuild', 'artifactregistry', 'eventarc', 'pubsub', 'cloudscheduler', 'secretmanager', 'sheets', 'forms', 'logging', 'iam'];
+export const APIS = ['cloudfunctions', 'run', 'cloudbuild', 'artifactregistry', 'eventarc', 'pubsub', 'cloudscheduler', 'secretmanager', 'sheets', 'forms', 'logging', 'iam', 'storage'];
 /** The topic the Google Forms watch publishes to; form-responses is triggered by it. */
 export const TOPIC = 'xmess-forms-responses';
 export const DEAD_TOPIC = 'xmess-forms-responses-dead';
@@ -13,6 +13,13 @@ export const DEAD_TOPIC = 'xmess-forms-responses-dead';
 export const DEAD_SUBSCRIPTION = 'xmess-forms-responses-dead-keep';
 export const SCHEDULER_JOB = 'xmess-sweep';
 export const FORMS_PUBLISHER = 'serviceAccount:forms-notifications@system.gserviceaccount.com';
+/**
+ * The bucket holding the cross-process lease (one small object, created and deleted per
+ * write to the sheet). Bucket names are global, hence the project in it.
+ */
+export const leaseBucket = (project: string) => `${project}-xmess-leases`;
+/** The functions that append request rows, each taking the lease: only they may touch the bucket. */
+export const LEASE_WRITERS = ['intake', 'formResponses', 'sweep'] as const;
 /** Environment variable → Secret Manager secret. */
 export const SECRETS = { INTAKE_SECRET: 'xmess-intake-secret', SENDGRID_API_KEY: 'xmess-sendgrid-api-key' } as const;
 export type SecretEnv = keyof typeof SECRETS;
@@ -42,6 +49,10 @@ export interface DeployOptions {
   /** The functions whose bundles exist. */
   functions: Target[];
   distDir: string;
+  /** The lease bucket (default leaseBucket(project)). */
+  leaseBucket: string;
+  /** The bucket's lifecycle rules (scripts/lease-lifecycle.json): leftovers deleted after a day. */
+  leaseLifecycleFile: string;
 }
 
 /**

@@ -1,16 +1,17 @@
 // npm run deploy -- --project P --region R --spreadsheet ID --mail-from X --staff a@b,c@d
 //   [--form FORM_ID] [--reply-to X] [--mail-from-name "…"] [--public-intake]
-//   [--intake-invoker MEMBER]… [--intake-secret-previous VERSION] [--dist DIR] [--dry-run]
+//   [--intake-invoker MEMBER]… [--intake-secret-previous VERSION] [--lease-bucket NAME] [--dist DIR] [--dry-run]
 // Everything the functions need on Google Cloud, from an empty project, with one command
 // that can be run again: see docs/admin-guide.md. Secret values come only from the
 // environment (SENDGRID_API_KEY, INTAKE_SECRET) and each becomes a new Secret Manager version.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isEmail, splitList } from '../shared/runtime/config';
 import { shellEnv } from '../shared/runtime/env';
 import { deployPlan } from './deploy-plan';
-import { SECRETS, type DeployOptions, type SecretEnv } from './deploy-resources';
+import { leaseBucket, SECRETS, type DeployOptions, type SecretEnv } from './deploy-resources';
 import { manualSteps } from './deploy-manual';
 import { FUNCTION_TARGETS } from './function-targets';
 import { DeployError, executePlan, spawnGcloud } from './gcloud-runner';
@@ -29,6 +30,7 @@ const { values: v } = parseArgs({
     'intake-invoker': { type: 'string', multiple: true, default: [] },
     'intake-secret-previous': { type: 'string' },
     dist: { type: 'string', default: 'dist' },
+    'lease-bucket': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
 });
@@ -76,6 +78,8 @@ const options: DeployOptions = {
   suppliedSecrets: (Object.keys(SECRETS) as SecretEnv[]).filter((name) => Boolean(env[name])),
   functions: functions.map((t) => t.target),
   distDir: v.dist,
+  leaseBucket: v['lease-bucket'] ?? leaseBucket(given['--project']!),
+  leaseLifecycleFile: fileURLToPath(new URL('./lease-lifecycle.json', import.meta.url)),
 };
 
 const dryRun = v['dry-run'];

@@ -26,6 +26,7 @@ const GCLOUD_COMMANDS = [
   'functions deploy', 'functions describe', 'functions logs read', 'run services get-iam-policy', 'run services add-iam-policy-binding',
   'eventarc triggers describe', 'scheduler jobs describe', 'scheduler jobs create http', 'scheduler jobs update http', 'scheduler jobs run',
   'logging read',
+  'storage buckets describe', 'storage buckets create', 'storage buckets update', 'storage buckets get-iam-policy', 'storage buckets add-iam-policy-binding',
 ].map((c) => c.split(' '));
 
 /** Shell lines of the guides' ```sh blocks, continuation lines joined, comments dropped. */
@@ -64,6 +65,7 @@ describe('the admin guides', () => {
     const plan = deployPlan({
       project: 'p', region: 'europe-west1', spreadsheetId: 's', formId: 'f', mailFrom: 'a@b.cat', staffEmails: ['a@b.cat'],
       publicIntake: false, intakeInvokers: ['user:a@b.cat'], suppliedSecrets: [], functions: ['intake', 'sweep', 'formResponses'], distDir: 'dist',
+      leaseBucket: 'p-xmess-leases', leaseLifecycleFile: 'scripts/lease-lifecycle.json',
     });
     const commands = plan.flatMap((s) => ('command' in s ? [s.command] : 'create' in s ? [s.check, s.create, ...(s.update ? [s.update] : [])] : [s.check]));
     expect(commands.filter((c) => !known(c.args)).map((c) => c.args.join(' '))).toEqual([]);

@@ -1,7 +1,7 @@
 // npm run deploy against a fake gcloud (tests/support/fake-gcloud.ts): a first run on an
 // empty project creates everything, a second creates nothing, and a dry run prints the
 // same commands without calling gcloud at all.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FUNCTION_TARGETS } from '../../scripts/function-targets';
 import { shellQuote } from '../../scripts/gcloud-runner';
@@ -112,6 +112,21 @@ describe('the first deploy on an empty project', () => {
     expect(sweep!.args).toContain('--concurrency=1');
     expect(Number(flag(intake!, 'concurrency'))).toBeGreaterThan(1);
   });
+
+  test('the lease bucket is private, keeps nothing deleted, forgets leftovers after a day; only the writers may use it, and only it', () => {
+    const bucket = 'gs://p-xmess-leases';
+    const create = first.find((c) => has(c, 'storage', 'buckets', 'create', bucket))!;
+    expect(create.args).toEqual(expect.arrayContaining(['--location=europe-west1', '--uniform-bucket-level-access', '--public-access-prevention', '--soft-delete-duration=0']));
+    const lifecycle = JSON.parse(readFileSync(flag(create, 'lifecycle-file')!, 'utf8')) as { rule: unknown[] };
+    expect(lifecycle.rule).toEqual([{ action: { type: 'Delete' }, condition: { age: 1 } }]);
+    const grants = first.filter((c) => has(c, 'add-iam-policy-binding') && flag(c, 'role') === 'roles/storage.objectUser');
+    expect(grants.every((c) => has(c, 'storage', 'buckets', bucket))).toBe(true);
+    expect(grants.map((c) => flag(c, 'member')).sort()).toEqual(
+      ['xmess-forms', 'xmess-intake', 'xmess-sweep'].map((id) => `serviceAccount:${id}@p.iam.gserviceaccount.com`),
+    );
+    for (const c of deploys(first)) expect(dict(flag(c, 'set-env-vars')).LEASE_BUCKET).toBe('p-xmess-leases');
+    expect(first.find((c) => has(c, 'services', 'enable'))?.args).toContain('storage.googleapis.com');
+  });
 });
 
 describe('running it again', () => {
@@ -121,6 +136,7 @@ describe('running it again', () => {
     expect(deploys(second)).toHaveLength(3);
     expect(second.some((c) => has(c, 'scheduler', 'jobs', 'update', 'http', 'xmess-sweep'))).toBe(true);
     expect(second.some((c) => has(c, 'pubsub', 'subscriptions', 'update'))).toBe(true);
+    expect(second.some((c) => has(c, 'storage', 'buckets', 'update', 'gs://p-xmess-leases'))).toBe(true);
   });
 });
 
@@ -133,7 +149,10 @@ describe('--dry-run', () => {
     const ran = new Set(first.map((c) => `gcloud ${shellQuote(c.args.map(placeholders))}`));
     expect([...ran].filter((c) => !printed.has(c))).toEqual([]);
     // What a dry run prints beyond the first run is the branch taken when a thing exists.
-    expect([...printed].filter((c) => !ran.has(c))).toEqual([expect.stringMatching(/^gcloud scheduler jobs update http xmess-sweep /)]);
+    expect([...printed].filter((c) => !ran.has(c))).toEqual([
+      expect.stringMatching(/^gcloud storage buckets update gs:\/\/p-xmess-leases /),
+      expect.stringMatching(/^gcloud scheduler jobs update http xmess-sweep /),
+    ]);
   });
 });
 
