@@ -8,6 +8,8 @@ import { TABS } from '../shared/workspace/tabs';
 
 export const LOCAL_SPREADSHEET_ID = 'local-workspace';
 export const LOCAL_INTAKE_SECRET = 'local-intake-secret';
+/** The lease bucket of the local stack's Cloud Storage emulator. */
+export const LOCAL_LEASE_BUCKET = 'xmess-local-leases';
 
 export const DEMO_MEMBERS: Array<Array<string | number | boolean>> = [
   ['Sant Cugat del Vallès', 'Ajuntament', 'Vallès Occidental', 'Barcelona', '50.000–100.000', '2017-05-17', true, ''],

@@ -1,5 +1,5 @@
-// The local Google: one HTTP server that is at once the Sheets API, the SendGrid API and
-// the functions, so the production clients and function code run unchanged against it.
+// The local Google: one HTTP server that is at once the Sheets API, the Cloud Storage API
+// (the write lease), the SendGrid API and the functions, so the production clients and function code run unchanged against it.
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,17 +8,22 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
 import { shellEnv, useRuntimeEnv } from '../shared/runtime/env';
 import { workspaceSpec } from '../shared/workspace/workspace-spec';
-import { demoSeed, LOCAL_INTAKE_SECRET, LOCAL_SPREADSHEET_ID } from './demo';
+import { demoSeed, LOCAL_INTAKE_SECRET, LOCAL_LEASE_BUCKET, LOCAL_SPREADSHEET_ID } from './demo';
+import { PASSED_THROUGH, writeFunctionsEnv } from './functions-env';
 import { createPageRoutes, type PageHandler } from './page/routes';
 import { createSendGridSink, type SendGridSink } from './sendgrid';
 import { createSheetsEmulator, type SheetsEmulator } from './sheets';
+import { createStorageEmulator, type StorageEmulator } from './storage';
 import type { FormsEmulator } from './forms';
 import { createLocalFormsDoor } from './forms-door';
 
 export interface LocalStackOptions {
   port?: number;
   host?: string;
-  /** Where state persists between runs; undefined keeps everything in memory (tests). */
+  /**
+   * Where state persists between runs, and where functions.env is written; undefined keeps
+   * everything in memory (tests). The lease is always in memory: a restart frees it.
+   */
   stateDir?: string;
   reset?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -33,6 +38,8 @@ export interface LocalStack {
   url: string;
   sheets: SheetsEmulator;
   sendgrid: SendGridSink;
+  /** The Cloud Storage emulator holding the write lease (bucket functionEnv.LEASE_BUCKET). */
+  storage: StorageEmulator;
   /** The Forms API v1 emulator; the local form's ID is functionEnv.FORM_ID. */
   forms: FormsEmulator;
   /** The environment the functions run with, as production would set it. */
@@ -61,6 +68,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     writeQuotaPerMinute: num(env.EMULATOR_WRITE_QUOTA),
   });
   const sendgrid = createSendGridSink({ stateFile: opts.stateDir && join(opts.stateDir, 'outbox.json'), ...faults });
+  const storage = createStorageEmulator(faults);
+  storage.ensureBucket(LOCAL_LEASE_BUCKET);
   if (opts.reset) {
     sheets.reset();
     sendgrid.reset();
@@ -81,6 +90,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const fn = functions.get(path.split('/')[1] ?? '');
     if (fn) return fn(req, res);
     if (await sheets.handle(req, res)) return;
+    if (await storage.handle(req, res)) return; // /storage/v1/…, /upload/storage/v1/…
     if (await sendgrid.handle(req, res)) return;
     if (await formsDoor.handle(req, res)) return; // Google Form door: /v1/forms…, /local/forms/…
     if (page && (await page(req, res))) return;
@@ -98,7 +108,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     STAFF_EMAILS: 'secretaria@xmess.local,coordinacio@xmess.local',
     GOOGLE_ROOT_URL: `${url}/`,
     SENDGRID_ROOT_URL: `${url}/`,
+    LEASE_BUCKET: LOCAL_LEASE_BUCKET,
   };
+  for (const name of PASSED_THROUGH) if (env[name]) functionEnv[name] = env[name];
   // The functions in this process run with this environment, as production sets theirs.
   useRuntimeEnv(functionEnv);
 
@@ -123,6 +135,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     locale = next.locale ?? locale;
     sheets.reset();
     sendgrid.reset();
+    storage.reset();
     formsDoor.forms.clearResponses();
     await loadDemoWorkspace();
   };
@@ -132,10 +145,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // ── Google Form door (issue 5): build the local form, register formResponses, start the watch ──
   await formsDoor.start({ url, spreadsheetId: LOCAL_SPREADSHEET_ID, functionEnv, register: (name) => functions.set(name, listenerOf(name)) });
 
+  // Another instance of a function, in its own process, runs with exactly this environment.
+  if (opts.stateDir) writeFunctionsEnv(join(opts.stateDir, 'functions.env'), functionEnv);
+
   return {
     url,
     sheets,
     sendgrid,
+    storage,
     forms: formsDoor.forms,
     functionEnv,
     reset,

@@ -14,7 +14,7 @@ export function answerOutcome(res: Response, outcome: IntakeOutcome): void {
       res.status(400).json({ error: ca.errors.invalidSubmission, fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors });
       return;
     case 'unavailable':
-      res.status(503).set('Retry-After', '60').json({ error: ca.errors.unavailable });
+      res.status(503).set('Retry-After', String(outcome.retryAfterS ?? 60)).json({ error: ca.errors.unavailable });
   }
 }
 

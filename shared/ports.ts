@@ -18,8 +18,11 @@ export interface IntakeSnapshot {
 
 export interface WorkspaceStore {
   readIntakeSnapshot(): Promise<IntakeSnapshot>;
-  /** Appends request rows (header → value) and log entries in one write. */
-  appendRequests(rows: Record<string, CellValue>[], log: LogEntry[]): Promise<void>;
+  /**
+   * Appends request rows (header → value) and log entries in one write, abandoned after
+   * `timeoutMs` (the lease it runs under must not expire while it may still be applied).
+   */
+  appendRequests(rows: Record<string, CellValue>[], log: LogEntry[], opts?: { timeoutMs?: number }): Promise<void>;
   appendLog(log: LogEntry[]): Promise<void>;
 }
 

@@ -219,7 +219,7 @@ export class SheetsWorkspace implements WorkspaceStore {
    * validation and format), so nothing a person typed below the table is overwritten and
    * Sheets' table detection (which array-formula columns can mislead) is not relied on.
    */
-  async appendRequests(rows: Record<string, CellValue>[], log: LogEntry[]): Promise<void> {
+  async appendRequests(rows: Record<string, CellValue>[], log: LogEntry[], opts: { timeoutMs?: number } = {}): Promise<void> {
     const info = this.sheetsInfo.get(TABS.requests);
     if (!info) throw new WorkspaceError('readIntakeSnapshot must run before appendRequests');
     for (const h of MACHINE_HEADERS) {
@@ -266,7 +266,7 @@ export class SheetsWorkspace implements WorkspaceStore {
     }
     requests.push(...this.logRequests(log));
     if (!requests.length) return;
-    await this.batchUpdate(requests);
+    await this.batchUpdate(requests, false, opts.timeoutMs);
     // The next write reads the snapshot again; this only keeps a caller that skips it honest.
     this.lastDataRow += rows.length;
   }
@@ -296,11 +296,12 @@ export class SheetsWorkspace implements WorkspaceStore {
     ];
   }
 
-  private async batchUpdate(requests: sheets_v4.Schema$Request[], repeatable = false): Promise<void> {
+  /** `timeoutMs` bounds the call with its 429 retries: aborted, it is a transient failure. */
+  private async batchUpdate(requests: sheets_v4.Schema$Request[], repeatable = false, timeoutMs?: number): Promise<void> {
     await this.call(true, () =>
       this.api.spreadsheets.batchUpdate(
         { spreadsheetId: this.opts.spreadsheetId, requestBody: { requests } },
-        retryConfig(this.retries, this.delay, repeatable),
+        { ...retryConfig(this.retries, this.delay, repeatable), ...(timeoutMs !== undefined && { signal: AbortSignal.timeout(timeoutMs) }) },
       ),
     );
   }

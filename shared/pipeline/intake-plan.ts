@@ -21,7 +21,8 @@ export type IntakeInput =
 export type IntakeOutcome =
   | { status: 'created' | 'duplicate'; reference: string; flags: Flag[] }
   | { status: 'invalid'; fieldErrors: FieldErrors; formErrors: string[] }
-  | { status: 'unavailable' };
+  /** Nothing was recorded; try again, after `retryAfterS` when the guard says how long. */
+  | { status: 'unavailable'; retryAfterS?: number };
 
 export type Parsed =
   | { kind: 'valid'; submission: Submission }

@@ -10,13 +10,19 @@ import { UpstreamError } from '../errors';
 import type { Logger } from '../log';
 import { outboxKey, sendResult, type SendOutcome } from '../outbox';
 import type { IntakeSnapshot, Mailer, OutgoingEmail, WorkspaceStore } from '../ports';
-import { parse, planBatch, type IntakeInput, type IntakeOutcome, type Parsed } from './intake-plan';
+import { isGuardRefusal, type WriteGuard } from '../lease/guard';
+import { parse, planBatch, type BatchPlan, type IntakeInput, type IntakeOutcome, type Parsed } from './intake-plan';
 import { WriteQueue } from './write-queue';
 
 export type { IntakeInput, IntakeOutcome } from './intake-plan';
 
 export interface IntakeDeps {
   store: WorkspaceStore;
+  /**
+   * Taken once per flush around read → classify → append, so no other process (another
+   * instance, another door) reads the same rows and appends the same request or reference.
+   */
+  guard: WriteGuard;
   mailer: Mailer;
   staffEmails: string[];
   replyTo?: string;
@@ -32,27 +38,30 @@ export interface IntakePipeline {
   submitMany(inputs: readonly IntakeInput[]): Promise<IntakeOutcome[]>;
 }
 
+type Fence = (minWriteMs?: number) => Promise<number>;
+type Recorded = Extract<BatchPlan, { kind: 'ok' }>;
+
 export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
   const now = deps.now ?? (() => new Date());
   const queue = new WriteQueue<Parsed, IntakeOutcome>((items) => flush(items));
 
   async function flush(items: Parsed[]): Promise<IntakeOutcome[]> {
     const started = Date.now();
-    let snapshot: IntakeSnapshot;
+    const unavailable = (retryAfterS?: number): IntakeOutcome[] =>
+      items.map(() => (retryAfterS ? { status: 'unavailable', retryAfterS } : { status: 'unavailable' }));
+    let plan: Recorded | undefined;
     try {
-      snapshot = await deps.store.readIntakeSnapshot();
+      plan = await deps.guard.run((fence) => record(items, fence));
     } catch (error) {
-      deps.logger.log('ERROR', 'intake: workspace read failed', { error, batch: items.length });
-      return items.map(() => ({ status: 'unavailable' }));
+      // Busy: another process held the guard for the whole wait. Lost: it expired before the
+      // write. Either way nothing was appended by us after another could read: try again.
+      if (!isGuardRefusal(error) && !(error instanceof UpstreamError && error.service === 'storage')) throw error;
+      deps.logger.log('WARNING', 'intake: write guard unavailable', { error, batch: items.length });
+      return unavailable(deps.guard.retryAfterS);
     }
-    const plan = planBatch(items, snapshot, now());
-    if (plan.kind === 'noCall') {
-      deps.logger.log('ERROR', 'intake: no call configured in the workspace', { batch: items.length });
-      return items.map(() => ({ status: 'unavailable' }));
-    }
-    const written = await writeWithCheck(plan.rows, plan.log, plan.created[0]?.submission.submissionId);
-    if (!written) return items.map(() => ({ status: 'unavailable' }));
+    if (!plan) return unavailable();
 
+    // The rows are recorded: emails and their results need no guard (only the creator sends).
     const results = await sendEmails(plan.created, plan.invalid);
     try {
       await deps.store.appendLog(results);
@@ -70,15 +79,35 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     return plan.outcomes;
   }
 
+  /** Inside the guard: read, decide, append. undefined: nothing recorded, answer unavailable. */
+  async function record(items: Parsed[], fence: Fence): Promise<Recorded | undefined> {
+    let snapshot: IntakeSnapshot;
+    try {
+      snapshot = await deps.store.readIntakeSnapshot();
+    } catch (error) {
+      deps.logger.log('ERROR', 'intake: workspace read failed', { error, batch: items.length });
+      return undefined;
+    }
+    const plan = planBatch(items, snapshot, now());
+    if (plan.kind === 'noCall') {
+      deps.logger.log('ERROR', 'intake: no call configured in the workspace', { batch: items.length });
+      return undefined;
+    }
+    const written = await writeWithCheck(plan.rows, plan.log, fence, plan.created[0]?.submission.submissionId);
+    return written ? plan : undefined;
+  }
+
   /**
    * A write answered with a 5xx or a timeout may still have been applied. Re-read before
-   * trying again, so a retry never appends the same rows twice.
+   * trying again, so a retry never appends the same rows twice. Each attempt is fenced:
+   * sent only while the guard is still ours, and cut off before it could expire.
    */
-  async function writeWithCheck(rows: Parameters<WorkspaceStore['appendRequests']>[0], log: LogEntry[], probeId?: string) {
+  async function writeWithCheck(rows: Parameters<WorkspaceStore['appendRequests']>[0], log: LogEntry[], fence: Fence, probeId?: string) {
     const attempts = deps.writeAttempts ?? 3;
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      const timeoutMs = await fence(); // LeaseLost propagates: the flush answers unavailable
       try {
-        await deps.store.appendRequests(rows, log);
+        await deps.store.appendRequests(rows, log, Number.isFinite(timeoutMs) ? { timeoutMs } : {});
         return true;
       } catch (error) {
         deps.logger.log('WARNING', 'intake: write failed', { error, attempt });

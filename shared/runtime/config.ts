@@ -34,6 +34,12 @@ const schema = z.object({
     .string()
     .regex(/^projects\/[^/]+\/topics\/[A-Za-z][\w.~+%-]{2,254}$/)
     .optional(),
+  /** The Cloud Storage bucket of the write lease every writing function takes (deploy creates it). */
+  LEASE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/),
+  /** How long a holder keeps the lease: a crashed holder delays the others at most this long. */
+  LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+  /** How long a write waits for another holder before answering 503 (or a redelivery). */
+  LEASE_WAIT_SECONDS: z.coerce.number().min(0).max(300).default(20),
   /** DEBUG, INFO, WARNING, ERROR or SILENT. */
   LOG_LEVEL: z.string().default('INFO'),
 });
@@ -59,6 +65,19 @@ export function intakeSecrets(c: Config): string[] {
 export function formsConfig(c: Config): { formId: string; topicName?: string } {
   if (!c.FORM_ID) throw new ConfigError(['FORM_ID']);
   return { formId: c.FORM_ID, topicName: c.FORMS_TOPIC };
+}
+
+/**
+ * The lease's settings: one object per spreadsheet, so every writer of the same sheet (all
+ * doors, every instance) meets on it, and different deployments never wait for each other.
+ */
+export function leaseSettings(c: Config) {
+  return {
+    bucket: c.LEASE_BUCKET,
+    name: `xmess/requests-${c.SPREADSHEET_ID}.lease`,
+    leaseMs: c.LEASE_SECONDS * 1000,
+    waitMs: c.LEASE_WAIT_SECONDS * 1000,
+  };
 }
 
 /** Where replies to applicants and staff notices go. */

@@ -9,7 +9,7 @@ import type { FormsWatch } from '../pipeline/forms-watch';
 import type { SweepResult } from '../pipeline/sweep';
 import type { FormSource, Mailer } from '../ports';
 import type { SheetsWorkspace } from '../adapters/sheets';
-import { formsConfig, loadConfig, replyTo, type Config } from './config';
+import { formsConfig, leaseSettings, loadConfig, replyTo, type Config } from './config';
 import { runtimeEnv } from './env';
 
 export interface IntakeRuntime {
@@ -33,6 +33,12 @@ export interface SweepRuntime {
   logger: Logger;
 }
 
+/** Who holds the lease, for an admin reading the object: Cloud Run's service and revision, and the process. */
+function holderName(): string {
+  const env = runtimeEnv();
+  return [env.K_SERVICE ?? 'local', env.K_REVISION, String(process.pid)].filter(Boolean).join('/');
+}
+
 /** Built once; a failure is not cached, so a configuration fixed by redeploying is read again. */
 function once<T>(build: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
@@ -46,10 +52,12 @@ function once<T>(build: () => Promise<T>): () => Promise<T> {
 export const intakeRuntime = once(async (): Promise<IntakeRuntime> => {
   const config = loadConfig(runtimeEnv());
   const logger = createLogger(config.LOG_LEVEL);
-  const [{ SheetsWorkspace }, { SendGridMailer }, { createIntakePipeline }] = await Promise.all([
+  const [{ SheetsWorkspace }, { SendGridMailer }, { createIntakePipeline }, { GcsLeaseStore }, { leaseGuard }] = await Promise.all([
     import('../adapters/sheets'),
     import('../adapters/sendgrid'),
     import('../pipeline/intake'),
+    import('../adapters/storage'),
+    import('../lease/guard'),
   ]);
   const store = new SheetsWorkspace({ spreadsheetId: config.SPREADSHEET_ID, rootUrl: config.GOOGLE_ROOT_URL });
   const mailer = new SendGridMailer({
@@ -57,7 +65,14 @@ export const intakeRuntime = once(async (): Promise<IntakeRuntime> => {
     from: { email: config.MAIL_FROM, name: config.MAIL_FROM_NAME },
     rootUrl: config.SENDGRID_ROOT_URL,
   });
-  const pipeline = createIntakePipeline({ store, mailer, staffEmails: config.STAFF_EMAILS, replyTo: replyTo(config), logger });
+  const { bucket, ...lease } = leaseSettings(config);
+  const guard = leaseGuard({
+    ...lease,
+    store: new GcsLeaseStore({ bucket, rootUrl: config.GOOGLE_ROOT_URL }),
+    holder: holderName(),
+    onWarning: (message, detail) => logger.log('WARNING', message, detail),
+  });
+  const pipeline = createIntakePipeline({ store, guard, mailer, staffEmails: config.STAFF_EMAILS, replyTo: replyTo(config), logger });
   return { config, pipeline, logger, store, mailer };
 });
 

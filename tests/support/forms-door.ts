@@ -5,9 +5,12 @@ import { forms } from '@googleapis/forms';
 import { createFormResponses, type PubSubData } from '../../functions/formResponses';
 import { GoogleFormsSource } from '../../shared/adapters/forms';
 import { SheetsWorkspace } from '../../shared/adapters/sheets';
+import { GcsLeaseStore } from '../../shared/adapters/storage';
+import { leaseGuard } from '../../shared/lease/guard';
 import { createResponseIntake } from '../../shared/pipeline/form-responses';
 import { createIntakePipeline } from '../../shared/pipeline/intake';
 import { intakeRuntime } from '../../shared/runtime';
+import { leaseSettings } from '../../shared/runtime/config';
 import { readRequests, type TestStack } from './stack';
 
 export type Mail = {
@@ -65,7 +68,10 @@ export function formsDoor(stack: TestStack) {
   async function coldInstance(opts: { pageSize?: number } = {}) {
     const base = await intakeRuntime();
     const store = new SheetsWorkspace({ spreadsheetId: 'local-workspace', rootUrl: `${stack.url}/` });
-    const pipeline = createIntakePipeline({ store, mailer: base.mailer, staffEmails: base.config.STAFF_EMAILS, logger: base.logger });
+    // Its own lease client too: it meets the other instances on the stack's lease object.
+    const { bucket, ...lease } = leaseSettings(base.config);
+    const guard = leaseGuard({ ...lease, store: new GcsLeaseStore({ bucket, rootUrl: `${stack.url}/` }) });
+    const pipeline = createIntakePipeline({ store, guard, mailer: base.mailer, staffEmails: base.config.STAFF_EMAILS, logger: base.logger });
     const intake = createResponseIntake({ pipeline, journal: { appendLog: store.appendLog.bind(store) }, mailer: base.mailer, staffEmails: base.config.STAFF_EMAILS, logger: base.logger });
     const source = new GoogleFormsSource({ rootUrl: `${stack.url}/`, pageSize: opts.pageSize });
     const fn = createFormResponses(async () => ({ formId, source, intake, logger: base.logger }));

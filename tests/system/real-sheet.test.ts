@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { sheetsApi, SheetsWorkspace } from '../../shared/adapters/sheets';
 import { setupWorkspace } from '../../shared/adapters/sheets-setup';
+import { IN_PROCESS_ONLY } from '../../shared/lease/guard';
 import { createIntakePipeline } from '../../shared/pipeline/intake';
 import type { Mailer, OutgoingEmail } from '../../shared/ports';
 import { workspaceSpec } from '../../shared/workspace/workspace-spec';
@@ -51,6 +52,7 @@ describe.skipIf(!spreadsheetId)(spreadsheetId ? 'a real spreadsheet' : reason, (
     const mailer: Mailer = { send: async (e) => (sent.push(e), { messageId: `system-${sent.length}` }) };
     const pipeline = createIntakePipeline({
       store: new SheetsWorkspace({ spreadsheetId: spreadsheetId!, rootUrl }),
+      guard: IN_PROCESS_ONLY, // one process writes here
       mailer,
       staffEmails: ['staff@example.org'],
       logger: { log: () => undefined },
