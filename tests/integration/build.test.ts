@@ -5,7 +5,6 @@
 // the lazily loaded adapter chunks work once bundled.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUNDLE_GOAL_BYTES, FUNCTION_TARGETS } from '../../scripts/function-targets';
 import { sign } from '../../shared/domain/signature';
+import { freePort, waitForServer } from '../support/processes';
 import { startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
@@ -105,23 +105,3 @@ describe('the intake bundle served by the functions framework CLI', () => {
     expect(stack.sendgrid.messages().length).toBeGreaterThan(before);
   }, 60_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForServer(url: string, timeoutMs = 20_000): Promise<Response> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fetch(url);
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

@@ -2,7 +2,7 @@
 // the way a relay would.
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { sign } from '../../shared/domain/signature';
-import { startLocalStack, type LocalStack } from '../../emulators/local-stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../emulators/local-stack';
 
 process.env.LOG_LEVEL = 'silent';
 
@@ -11,7 +11,7 @@ export interface TestStack extends LocalStack {
   post(body: unknown, opts?: { secret?: string; t?: number; contentType?: string; raw?: string; signature?: string }): Promise<Response>;
 }
 
-export async function startTestStack(opts: { locale?: string } = {}): Promise<TestStack> {
+export async function startTestStack(opts: Pick<LocalStackOptions, 'locale' | 'stateDir'> = {}): Promise<TestStack> {
   const stack = await startLocalStack(opts);
   const api = sheets({ version: 'v4', rootUrl: `${stack.url}/` });
   return {
