@@ -35,42 +35,67 @@ function rows(r: BenchResults): string[][] {
       met(t.ratio <= 1.25, `${fmt(t.ratio - 1.25)} × hello over (${ms(t.coldMs - 1.25 * hello.coldMs)})`),
     ]);
   }
-  const alone = Math.max(...r.api.submission.alone);
-  out.push(['Sheets calls per HTTP submission, alone', `${alone} (read; rows + intents; email results)`, '≤ 2', met(alone <= 2, `${alone - 2} over`)]);
-  const b = r.api.submission.burst;
-  out.push([`Sheets calls per HTTP submission, ${b.size} at once`, `${fmt(b.perSubmission)} (${b.calls} calls)`, '≤ 2', met(b.perSubmission <= 2, '')]);
-  if ('skipped' in r.api.forms) out.push(['Sheets calls per Forms notification', `not measured: ${r.api.forms.skipped}`, '≤ 3', '—']);
-  else {
-    const worst = Math.max(...r.api.forms.map((f) => f.sheetsCalls));
-    out.push([`Sheets calls per Forms notification of ${r.api.forms.map((f) => f.responses).join(' / ')} responses`, r.api.forms.map((f) => f.sheetsCalls).join(' / '), '≤ 3', met(worst <= 3, `${worst - 3} over`)]);
-  }
-  const sweepOk = r.api.sweep.every((s) => s.sheetsCalls + s.emails <= 3 + s.emails);
-  out.push([
-    `API calls per sweep sending ${r.api.sweep.map((s) => s.decisions).join(' / ')} decisions`,
-    `Sheets ${r.api.sweep.map((s) => s.sheetsCalls).join(' / ')} + SendGrid ${r.api.sweep.map((s) => s.emails).join(' / ')}`,
-    '≤ 3 + one per email',
-    met(sweepOk, 'see details'),
-  ]);
-  const u = r.burst;
-  const errors = u.submissions - (u.answers['201'] ?? 0);
-  const burstOk = u.rows === u.submissions && u.duplicateRows === 0 && errors === 0 && u.seconds < 30;
-  out.push([
-    `Burst: ${u.submissions} signed submissions, ${u.wave} at a time, 60 writes/min quota`,
-    `${fmt(u.seconds, 1)} s; ${u.rows} rows, ${u.duplicateRows} duplicates, ${errors} errors; ${u.sheetsWrites} writes`,
-    `all rows, none twice, no error, < 30 s`,
-    met(burstOk, `${u.rows}/${u.submissions} rows, ${errors} errors, ${fmt(u.seconds, 1)} s`),
-  ]);
+  out.push(...apiRows(r.api));
+  out.push(burstRow(r.burst));
+  for (const s of r.sweeps) out.push(sweepRow(s));
   const [small, large] = r.sweeps;
-  for (const s of r.sweeps) {
-    if ('error' in s) out.push([`Sweep over ${s.requests.toLocaleString('en')} requests`, `not measured: ${s.error}`, 'report', '—']);
-    else out.push([`Sweep over ${s.requests.toLocaleString('en')} requests with reviews and sessions, sending ${s.sent}`, `${ms(s.sweepMs)} (read ${ms(s.readMs)}, plan ${ms(s.planMs)}); ${s.sheetsCalls} Sheets calls`, 'report', '—']);
-  }
   if (small && large && !('error' in small) && !('error' in large)) {
     const factor = large.requests / small.requests;
     out.push([`Sweep growth, ${factor} × the requests`, `${fmt(large.sweepMs / small.sweepMs, 1)} × the time (plan alone ${fmt(large.planMs / small.planMs, 1)} ×)`, `report (linear: ${factor} ×)`, '—']);
   }
   for (const s of r.bundles.sizes) out.push([`Bundle size, ${s.target} (${s.files} files)`, mb(s.bytes), `≤ ${mb(r.bundles.goalBytes)}`, met(s.bytes <= r.bundles.goalBytes, `${mb(s.bytes - r.bundles.goalBytes)} over`)]);
   return out;
+}
+
+/** The lease's price: create, the fence's read before the append, release — per flush. */
+const LEASE_PER_FLUSH = 3;
+
+export function apiRows(api: ApiCallsResult): string[][] {
+  const out: string[][] = [];
+  const alone = Math.max(...api.submission.alone);
+  out.push(['Sheets calls per HTTP submission, alone', `${alone} (read; rows + intents; email results)`, '≤ 2', met(alone <= 2, `${alone - 2} over`)]);
+  const b = api.submission.burst;
+  out.push([`Sheets calls per HTTP submission, ${b.size} at once`, `${fmt(b.perSubmission)} (${b.calls} calls)`, '≤ 2', met(b.perSubmission <= 2, '')]);
+  const leaseAlone = Math.max(...api.submission.aloneLease);
+  out.push(['Lease (Cloud Storage) calls per HTTP submission, alone', `${leaseAlone} (create; fence read; release)`, `${LEASE_PER_FLUSH} per flush`, met(leaseAlone <= LEASE_PER_FLUSH, `${leaseAlone - LEASE_PER_FLUSH} over`)]);
+  out.push([
+    `Lease calls per HTTP submission, ${b.size} at once`,
+    `${fmt(b.leaseCalls / b.size)} (${b.leaseCalls} calls, ${b.flushes} flushes)`,
+    `${LEASE_PER_FLUSH} per flush`,
+    met(b.leaseCalls <= LEASE_PER_FLUSH * b.flushes, `${b.leaseCalls - LEASE_PER_FLUSH * b.flushes} over`),
+  ]);
+  if ('skipped' in api.forms) out.push(['Sheets calls per Forms notification', `not measured: ${api.forms.skipped}`, '≤ 3', '—']);
+  else {
+    const worst = Math.max(...api.forms.map((f) => f.sheetsCalls));
+    const leaseWorst = Math.max(...api.forms.map((f) => f.leaseCalls));
+    const sizes = api.forms.map((f) => f.responses).join(' / ');
+    out.push([`Sheets calls per Forms notification of ${sizes} responses`, api.forms.map((f) => f.sheetsCalls).join(' / '), '≤ 3', met(worst <= 3, `${worst - 3} over`)]);
+    out.push([`Lease calls per Forms notification of ${sizes} responses`, api.forms.map((f) => f.leaseCalls).join(' / '), `${LEASE_PER_FLUSH}`, met(leaseWorst <= LEASE_PER_FLUSH, `${leaseWorst - LEASE_PER_FLUSH} over`)]);
+  }
+  const sweepOk = api.sweep.every((s) => s.sheetsCalls + s.emails <= 3 + s.emails);
+  out.push([
+    `API calls per sweep sending ${api.sweep.map((s) => s.decisions).join(' / ')} decisions`,
+    `Sheets ${api.sweep.map((s) => s.sheetsCalls).join(' / ')} + SendGrid ${api.sweep.map((s) => s.emails).join(' / ')}`,
+    '≤ 3 + one per email',
+    met(sweepOk, 'see details'),
+  ]);
+  return out;
+}
+
+export function burstRow(u: BurstResult): string[] {
+  const errors = u.submissions - (u.answers['201'] ?? 0);
+  const burstOk = u.rows === u.submissions && u.duplicateRows === 0 && errors === 0 && u.seconds < 30;
+  return [
+    `Burst: ${u.submissions} signed submissions, ${u.wave} at a time, 60 writes/min quota, lease on`,
+    `${fmt(u.seconds, 1)} s; ${u.rows} rows, ${u.duplicateRows} duplicates, ${errors} errors; ${u.sheetsWrites} writes; ${u.flushes} flushes, ${u.leaseCalls} lease calls`,
+    `all rows, none twice, no error, < 30 s`,
+    met(burstOk, `${u.rows}/${u.submissions} rows, ${errors} errors, ${fmt(u.seconds, 1)} s`),
+  ];
+}
+
+function sweepRow(s: BenchResults['sweeps'][number]): string[] {
+  if ('error' in s) return [`Sweep over ${s.requests.toLocaleString('en')} requests`, `not measured: ${s.error}`, 'report', '—'];
+  return [`Sweep over ${s.requests.toLocaleString('en')} requests with reviews and sessions, sending ${s.sent}`, `${ms(s.sweepMs)} (read ${ms(s.readMs)}, plan ${ms(s.planMs)}); ${s.sheetsCalls} Sheets calls`, 'report', '—'];
 }
 
 export function markdownTable(r: BenchResults): string {
