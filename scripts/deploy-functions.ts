@@ -22,7 +22,8 @@ export const RUNTIME: Record<Target, Runtime> = {
     // One instance taking many requests at once: concurrent submissions meet in one process,
     // where the write queue turns a burst into one Sheets append (60 writes/min per account).
     // Concurrency 1 would leave nothing to coalesce and turn bursts into 429s at the door;
-    // several instances would each append. Concurrency above 1 needs a whole vCPU.
+    // several instances would take the write lease in turn (correct, but smaller appends).
+    // Concurrency above 1 needs a whole vCPU.
     scaling: ['--max-instances=1', '--concurrency=20', '--cpu=1', '--memory=512Mi'],
     timeout: '120s', // Sheets 429 back-off may take tens of seconds before the 503
   },

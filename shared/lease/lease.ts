@@ -95,9 +95,13 @@ export async function acquire(o: LeaseOptions): Promise<HeldLease> {
   // earns one more create at once, even at the deadline; one, so a failing store cannot spin.
   let spare = 1;
   const again = () => now() < deadline || spare-- > 0;
+  // Every token this acquire wrote, with its expiry: a create whose answer was lost, and
+  // whose read-back failed too, is still recognised as ours by a later attempt.
+  const mine = new Map<string, number>();
   for (let attempt = 0; ; attempt++) {
     const token = randomBytes(9).toString('base64url');
     const expiresAt = now() + o.leaseMs; // taken before the request: the holder's view errs early
+    mine.set(token, expiresAt);
     const body: LeaseBody = { holder: o.holder ?? 'xmess', token, acquiredAt: new Date(now()).toISOString(), expiresAt };
     let created: string | 'held' | 'unknown';
     try {
@@ -114,7 +118,8 @@ export async function acquire(o: LeaseOptions): Promise<HeldLease> {
       current = undefined; // the store is failing: wait and try again within the bound
     }
     const seen = current && parseLeaseBody(current.body);
-    if (current && seen?.token === token) return held(o, current.generation, expiresAt);
+    const ours = seen && mine.get(seen.token);
+    if (current && ours !== undefined) return held(o, current.generation, ours);
     if (current && (!seen || now() > seen.expiresAt + skewMs)) {
       // Expired (or not a lease at all): remove exactly that generation, then create at once.
       try {

@@ -102,6 +102,19 @@ describe('acquire', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('a lost create whose read-back failed too is recognised by a later attempt, keeping its first expiry', async () => {
+    const { store, opts, clock } = setup();
+    store.loseNextCreateAnswer = true;
+    const read = store.read.bind(store);
+    let failReads = 1;
+    store.read = async (name) => (failReads-- > 0 ? Promise.reject(new Error('503')) : read(name));
+    const start = clock.t;
+    const lease = await acquire(opts('a'));
+    expect(lease.generation).toBe(store.objects.get('leases/requests')!.generation);
+    expect(lease.expiresAt).toBe(start + 30_000);
+    expect(clock.t - start).toBeLessThan(1000); // no waiting for its own lease to expire
+  });
+
   it('an object that is not a lease body is treated as expired', async () => {
     const { store, opts } = setup({ waitMs: 0 });
     store.objects.set('leases/requests', { generation: '7', body: 'garbage' });
