@@ -26,7 +26,7 @@ const GCLOUD_COMMANDS = [
   'functions deploy', 'functions describe', 'functions logs read', 'run services get-iam-policy', 'run services add-iam-policy-binding',
   'eventarc triggers describe', 'scheduler jobs describe', 'scheduler jobs create http', 'scheduler jobs update http', 'scheduler jobs run',
   'logging read',
-  'storage buckets describe', 'storage buckets create', 'storage buckets update', 'storage buckets get-iam-policy', 'storage buckets add-iam-policy-binding',
+  'storage buckets describe', 'storage buckets create', 'storage buckets update', 'storage buckets get-iam-policy', 'storage buckets add-iam-policy-binding', 'storage cat',
 ].map((c) => c.split(' '));
 
 /** Shell lines of the guides' ```sh blocks, continuation lines joined, comments dropped. */
