@@ -65,4 +65,22 @@ describe('GcsLeaseStore', () => {
     }
     expect(await store().read('leases/requests')).toBeUndefined(); // every holder released
   });
+
+  it('under Google’s one-write-a-second limit per object, back-to-back holders still all get their turn (429 is retried)', async () => {
+    emulator.setFaults({ objectWritesPerSecond: 1 });
+    try {
+      const turns: number[] = [];
+      await Promise.all(
+        Array.from({ length: 2 }, (_, i) =>
+          withLease({ store: store(), name: 'leases/limited', leaseMs: 60_000, waitMs: 30_000 }, async () => {
+            turns.push(i);
+          }),
+        ),
+      );
+      expect(turns.sort()).toEqual([0, 1]);
+      expect(await store().read('leases/limited')).toBeUndefined();
+    } finally {
+      emulator.setFaults({ objectWritesPerSecond: 0 });
+    }
+  });
 });
