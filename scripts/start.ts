@@ -22,6 +22,7 @@ process.stdout.write(
     `  Sheets API:      ${stack.url}/v4/spreadsheets/${stack.functionEnv.SPREADSHEET_ID}`,
     `  Correus:         ${stack.url}/outbox`,
     `  Estat desat a .local/ (npm start -- --reset per començar de nou)`,
+    `  Entorn de les funcions: .local/functions.env (per engegar-ne una altra instància: vegeu el README)`,
     '',
   ].join('\n'),
 );
