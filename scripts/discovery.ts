@@ -1,7 +1,7 @@
 // Regenerates the emulators' validation data from Google's discovery documents:
 //   npm run discovery -- --from DIR           writes emulators/discovery/<api>.json
 //   npm run discovery -- --from DIR --check   exits 1 if the committed files differ
-// DIR holds sheets.v4.json and forms.v1.json as Google publishes them (the static copies
+// DIR holds sheets.v4.json, forms.v1.json and storage.v1.json as Google publishes them (the static copies
 // shipped in google-api-python-client under googleapiclient/discovery_cache/documents/).
 // Only what request validation needs is kept, so a refresh shows up as a readable diff.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import type { DiscoveryData, MethodSpec, ParamSpec, PropSpec, SchemaSpec } from 
 const DOCUMENTS = [
   { file: 'sheets.v4.json', protoPackage: 'google.apps.sheets.v4' },
   { file: 'forms.v1.json', protoPackage: 'google.apps.forms.v1' },
+  { file: 'storage.v1.json', protoPackage: 'google.storage.v1' },
 ];
 const OUT_DIR = resolve(fileURLToPath(new URL('../emulators/discovery/', import.meta.url)));
 

@@ -16,8 +16,8 @@ export { badRequest } from './violations';
 
 const cache = new Map<string, DiscoveryData>();
 
-/** The committed data for `sheets.v4` or `forms.v1` (see scripts/discovery.ts). */
-export function discovery(api: 'sheets.v4' | 'forms.v1'): DiscoveryData {
+/** The committed data for `sheets.v4`, `forms.v1` or `storage.v1` (see scripts/discovery.ts). */
+export function discovery(api: 'sheets.v4' | 'forms.v1' | 'storage.v1'): DiscoveryData {
   let data = cache.get(api);
   if (!data) {
     data = JSON.parse(readFileSync(new URL(`./${api}.json`, import.meta.url), 'utf8')) as DiscoveryData;

@@ -3,6 +3,7 @@
 //   uploadType=media      the body is the object, its Content-Type the object's, name in the query;
 //   uploadType=multipart  multipart/related: a JSON Object resource, then the object's bytes.
 // Resumable uploads are not modelled (the lease writes a few hundred bytes).
+import { checkObjectResource } from '../discovery/storage-hook';
 import { invalid, required } from './errors';
 
 export interface Upload {
@@ -38,7 +39,9 @@ function parseMultipart(query: URLSearchParams, contentType: string, body: Buffe
   } catch {
     throw invalid('Metadata part is too large or not valid JSON.');
   }
-  for (const k of Object.keys(resource)) if (!ALLOWED_RESOURCE.includes(k)) throw invalid(`Invalid field in object metadata: ${k}`);
+  checkObjectResource(resource);
+  // Fields the Object resource has but the emulator does not model are refused too.
+  for (const k of Object.keys(resource)) if (!ALLOWED_RESOURCE.includes(k)) throw invalid(`The local emulator does not model the object field ${k}.`);
   const name = typeof resource.name === 'string' && resource.name ? resource.name : query.get('name');
   if (!name) throw required('Required');
   const metadata = resource.metadata;

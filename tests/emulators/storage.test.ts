@@ -114,6 +114,24 @@ describe('objects.insert', () => {
   });
 });
 
+describe('checked against the storage.v1 discovery document', () => {
+  it('an unknown query parameter, a malformed int64 and an unknown Object field are refused with 400 invalid', async () => {
+    const h = await start();
+    const unknown = await fetch(`${h.call.rootUrl}storage/v1/b/b/o/x?ifGenerationMatches=1`);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as any).error.message).toContain('Cannot bind query parameter. Field \'ifGenerationMatches\'');
+    const notInt = await fetch(`${h.call.rootUrl}storage/v1/b/b/o/x?ifGenerationMatch=soon`, { method: 'DELETE' });
+    expect(notInt.status).toBe(400);
+    expect(((await notInt.json()) as any).error).toMatchObject({ code: 400, errors: [{ domain: 'global', reason: 'invalid' }] });
+    const field = await failure(h.api.objects.insert({ bucket: 'b', requestBody: { name: 'o', colour: 'red' } as object, media: { body: 'x' } }, h.call));
+    expect(field.status).toBe(400);
+    expect(field.body.error.message).toContain('Unknown name "colour"');
+    const unmodelled = await failure(h.api.objects.insert({ bucket: 'b', requestBody: { name: 'o', temporaryHold: true }, media: { body: 'x' } }, h.call));
+    expect(unmodelled.status).toBe(400); // in the resource, but not modelled: refused, not ignored
+    expect((await failure(h.api.objects.get({ bucket: 'b', object: 'o' }))).status).toBe(404); // nothing was stored
+  });
+});
+
 describe('objects.get and objects.delete', () => {
   it('404 names the object; ifGenerationNotMatch on a get answers 304', async () => {
     const h = await start();
