@@ -44,13 +44,13 @@ const NO_ID = '(sense ID)';
 
 export function parse(input: IntakeInput): Parsed {
   if (input.kind === 'unparseable') {
-    return { kind: 'invalid', id: '', fieldErrors: {}, formErrors: [input.reason], raw: input.raw };
+    return { kind: 'invalid', id: '', fieldErrors: {}, formErrors: [input.reason], raw: clip(input.raw) };
   }
   const result = parseSubmission(input.body);
   if (result.ok) return { kind: 'valid', submission: result.value };
   const body = input.body as Record<string, unknown> | null;
   const id = typeof body?.submissionId === 'string' && SAFE_ID.test(body.submissionId) ? body.submissionId : '';
-  return { kind: 'invalid', id, fieldErrors: result.fieldErrors, formErrors: result.formErrors, raw: safeJson(input.body) };
+  return { kind: 'invalid', id, fieldErrors: result.fieldErrors, formErrors: result.formErrors, raw: clip(safeJson(input.body)) };
 }
 
 /**
@@ -122,6 +122,10 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
 }
 
 const refusedOutcome = (r: Extract<Parsed, { kind: 'invalid' }>): IntakeOutcome => ({ status: 'invalid', fieldErrors: r.fieldErrors, formErrors: r.formErrors });
+
+/** A Sheets cell holds 50,000 characters; the log's detail keeps the start of a refused body. */
+const RAW_KEPT = 20_000;
+const clip = (raw: string): string => (raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT)}…` : raw);
 
 function safeJson(value: unknown): string {
   try {

@@ -66,7 +66,7 @@ export function wire(e: Envelope, body: unknown, secret: string): { raw: string;
 export type Answer =
   | { by: 'intake'; status: 201 | 400 } // recorded (or, with breaks, a Catalan field error)
   | { by: 'intake'; status: 401 | 413 | 415 }
-  | { by: 'framework'; status: 400 | 415 }; // refused by the Functions Framework's parser, before our code
+  | { by: 'framework'; status: 400 | 415 }; // refused by the Functions Framework's parser, answered by functions/body-guard.ts
 
 const isJsonType = (t: string | undefined) => t !== undefined && /^application\/json\s*(;|$)/i.test(t);
 
