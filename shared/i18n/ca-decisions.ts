@@ -42,6 +42,8 @@ export const caDecisions = {
     intro: 'La revisió automàtica ha trobat això, que necessita una persona:',
     late: (ref: string, name: string) => `Sol·licitud fora de termini: ${ref} (${name})`,
     nonMember: (ref: string, name: string) => `Sol·licitud d’un ens no membre: ${ref} (${name})`,
+    clockSkew: (ref: string) =>
+      `La data d’enviament que declara ${ref} difereix en més de 5 minuts de l’hora en què la vam rebre: la convocatòria i el termini s’han decidit per l’hora de recepció (vegeu el Registre)`,
     invalid: (id: string) => `Enviament no vàlid registrat: ${id} (vegeu el Registre)`,
     emailFailed: (ref: string, tries: number) => `No s’ha pogut enviar la confirmació de ${ref} després de ${tries} intents`,
     decisionFailed: (ref: string) => `No s’ha pogut enviar la decisió de ${ref}; es tornarà a provar`,

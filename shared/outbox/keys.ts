@@ -50,6 +50,7 @@ export const digestKey = {
   sendFailed: (key: string, failures: number) => `error:${key}:${failures}`,
   late: (id: string) => `fora_termini:${id}`,
   nonMember: (id: string) => `no_membre:${id}`,
+  clockSkew: (id: string) => `rellotge:${id}`,
   invalid: (id: string, at: string) => `${K.invalid}:${id}:${at}`,
   poolOver: (callId: string, service: string, left: number) => `bossa:${callId}:${service}:${left}`,
   waitingServable: (id: string, free: number) => `espera:${id}:${free}`,

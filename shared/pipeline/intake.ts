@@ -125,10 +125,10 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
 
   return {
     submit(input) {
-      return queue.push(parse(input));
+      return queue.push(parse(input, now()));
     },
     submitMany(inputs) {
-      return queue.pushAll(inputs.map(parse));
+      return queue.pushAll(inputs.map((i) => parse(i, now())));
     },
   };
 }

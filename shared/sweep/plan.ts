@@ -3,6 +3,7 @@
 // intent left without a result for longer than the timeout is planned again and reported
 // as a possible duplicate (the documented crash window).
 import { DateTime } from 'luxon';
+import { CLOCK_SKEW_NOTE } from '../domain/classify';
 import { ZONE } from '../domain/dates';
 import { fingerprint, isFinal, parseDecisionDetail, type DecisionValues } from '../domain/decisions';
 import { caDecisions as t } from '../i18n/ca-decisions';
@@ -188,6 +189,9 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
   for (const e of state.log) {
     if (e.kind === LOG_KIND.invalid) report(digestKey.invalid(e.requestId, e.at), t.digest.invalid(e.requestId));
+    if (e.kind === LOG_KIND.received && e.detail.includes(CLOCK_SKEW_NOTE)) {
+      report(digestKey.clockSkew(e.requestId), t.digest.clockSkew(byId.get(e.requestId)?.reference ?? e.requestId));
+    }
   }
   for (const p of state.pools) {
     if (p.left !== undefined && p.left < 0) report(digestKey.poolOver(p.callId, p.service, p.left), t.digest.poolOver(`${p.callId} / ${p.service}`, p.left));

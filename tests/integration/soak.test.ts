@@ -11,7 +11,7 @@ import { brokenHeaders, type SinkMail } from '../support/mail-checks';
 import { tapMailSends } from '../support/mail-tap';
 import { persist, soakBody as body, soakDecision as decision, soakId as id, submitUntilAnswered, type CallerOutcome } from '../support/soak-people';
 import { byKey, droppedDigestItems, duplicates, lostResults, unexplainedFailures } from '../support/soak-story';
-import { readLog, readRequests, startTestStack, type TestStack } from '../support/stack';
+import { IN_CALL_2020_04, readLog, readRequests, receiveOn, startTestStack, type TestStack } from '../support/stack';
 
 const N = 200;
 const WAVE = 25; // callers in flight together, so the write queue coalesces under faults
@@ -38,7 +38,7 @@ const sweep = async () => {
 const laterBy = (minutes: number) => vi.setSystemTime(Date.now() + minutes * 60_000);
 
 test(`${N} submissions and their decisions through 30 % faults: one row each, every email sent, duplicates only in the crash window`, async ({ annotate }) => {
-  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  receiveOn(IN_CALL_2020_04); // the April 2020 call and its pools
   stack.sheets.setFaults(SHEETS_FAULTS);
   stack.sendgrid.setFaults(SENDGRID_FAULTS);
 

@@ -1,8 +1,8 @@
 // Decisions reach municipalities: the sweep on the local stack, with the Commission's
 // cells edited through the Sheets API and the emails read from the SendGrid sink.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { Commission } from '../support/commission';
-import { readLog, startTestStack, type TestStack } from '../support/stack';
+import { IN_CALL_2020_04, readLog, receiveOn, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
 let stack: TestStack;
@@ -20,13 +20,17 @@ const text = (m: Mail) => m.content.find((c) => c.type === 'text/plain')?.value 
 beforeAll(async () => {
   stack = await startTestStack();
   commission = new Commission(stack.api);
+  receiveOn(IN_CALL_2020_04);
   const bodies = ['d-1', 'd-2', 'd-3', 'd-4', 'd-5'].map((id, i) =>
     validBody({ submissionId: id, contactEmail: `${id}@example.cat`, municipality: ['Manresa', 'Celrà', 'Barcelona', 'La Garriga', 'Sant Cugat del Vallès'][i] }),
   );
   for (const b of bodies) expect((await stack.post(b)).status).toBe(201);
   await sweep(); // the first digest (late/non-member etc.) goes out now, not in the tests below
 }, 120_000);
-afterAll(() => stack?.close());
+afterAll(() => {
+  vi.useRealTimers();
+  return stack?.close();
+});
 
 describe('the sweep sends released decisions exactly once', () => {
   test('nothing is sent until "Enviar decisió" is ticked', async () => {
