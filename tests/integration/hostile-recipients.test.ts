@@ -70,3 +70,13 @@ test('repeated member contacts and staff among them: the announcement goes, each
   expect(all.filter((a) => a === 'comu@xarxa.cat')).toHaveLength(1);
   expect((p.bcc ?? []).map((a) => a.email)).not.toContain('secretaria@xmess.local');
 });
+
+test('the SendGrid adapter names each address once across to and bcc, whatever it is given', async () => {
+  const { SendGridMailer } = await import('../../shared/adapters/sendgrid');
+  const mailer = new SendGridMailer({ apiKey: 'SG.local', from: { email: 'secretaria@xmess.local' }, rootUrl: `${stack.url}/` });
+  const before = mails().length;
+  await mailer.send({ to: ['staff@xmess.cat', 'Staff@xmess.cat'], bcc: ['STAFF@xmess.cat', 'a@xarxa.cat', ' a@xarxa.cat', 'b@xarxa.cat'], subject: 's', text: 't', html: '<p>t</p>' });
+  const p = mails().slice(before)[0]!.personalizations[0]!;
+  expect(p.to.map((a) => a.email)).toEqual(['staff@xmess.cat']);
+  expect((p.bcc ?? []).map((a) => a.email)).toEqual(['a@xarxa.cat', 'b@xarxa.cat']);
+});
