@@ -25,8 +25,9 @@ export interface TestStack extends LocalStack {
   post(body: unknown, opts?: { secret?: string; t?: number; contentType?: string; raw?: string; signature?: string }): Promise<Response>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
-  const stack = await startLocalStack({});
+/** `env`: as `npm start` reads it (EMULATOR_FAULT_RATE…); unset, the emulators start without faults. */
+export async function startTestStack(opts: { env?: NodeJS.ProcessEnv } = {}): Promise<TestStack> {
+  const stack = await startLocalStack(opts.env ? { env: opts.env } : {});
   const api = sheets({ version: 'v4', rootUrl: `${stack.url}/` });
   return {
     ...stack,
