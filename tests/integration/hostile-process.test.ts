@@ -35,7 +35,7 @@ const signed = (raw: string, headers: Record<string, string> = {}) => ({
   ...headers,
 });
 
-test('ten concurrent 30 MB bodies are refused before they are read: memory stays flat', async () => {
+test('ten concurrent 30 MB bodies are refused before they are read: memory stays flat', async ({ annotate }) => {
   // Everything a valid request loads is loaded first, so the figure after is the attack's alone.
   expect(await send({ label: 'warm-up', headers: signed(JSON.stringify(validBody({ submissionId: 'mem-warm' }))), body: JSON.stringify(validBody({ submissionId: 'mem-warm' })) })).toBe(201);
   const before = child.peakRss();
@@ -56,6 +56,7 @@ test('ten concurrent 30 MB bodies are refused before they are read: memory stays
   );
   const grown = child.peakRss() - before;
   expect(grown, `peak memory grew by ${(grown / MiB).toFixed(1)} MiB`).toBeLessThan(64 * MiB);
+  await annotate(`peak resident memory grew by ${(grown / MiB).toFixed(1)} MiB under 10 × 30 MB declared and 10 × 30 MB streamed`);
   for (const s of declared) expect([413, expect.stringMatching(/^closed/)]).toContainEqual(s);
   expect(declared.filter((s) => s === 413).length, 'most clients read the 413').toBeGreaterThan(0);
   for (const s of streamed) expect([411, expect.stringMatching(/^closed/)]).toContainEqual(s);
