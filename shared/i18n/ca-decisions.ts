@@ -45,7 +45,8 @@ export const caDecisions = {
     clockSkew: (ref: string) =>
       `La data d’enviament que declara ${ref} difereix en més de 5 minuts de l’hora en què la vam rebre: la convocatòria i el termini s’han decidit per l’hora de recepció (vegeu el Registre)`,
     invalid: (id: string) => `Enviament no vàlid registrat: ${id} (vegeu el Registre)`,
-    emailFailed: (ref: string, tries: number) => `No s’ha pogut enviar la confirmació de ${ref} després de ${tries} intents`,
+    emailFailed: (what: 'confirmation' | 'decision' | 'announcement', ref: string, tries: number) =>
+      `No s’ha pogut enviar ${{ confirmation: 'la confirmació', decision: 'la decisió', announcement: 'la difusió' }[what]} de ${ref} després de ${tries} intents; no es tornarà a provar`,
     cell: (header: string, row: number) => `«${header}» (fila ${row} de Sol·licituds)`,
     decisionHeld: (ref: string, cell: string, shown: string) =>
       `La decisió de ${ref} no s’ha enviat: la cel·la ${cell} mostra «${shown}». Corregiu-la (una sola adreça de correu, cap error de fórmula) i s’enviarà a la revisió següent`,

@@ -51,6 +51,7 @@ export interface SweepPlan {
 }
 
 const poolKey = (callId: string, service: string) => `${callId}|${service}`;
+type EmailWhat = 'confirmation' | 'decision' | 'announcement';
 /** A cell as staff find it: «header», row N of the request tab. */
 const cellName = (header: string, row: number | undefined) => (row ? t.digest.cell(header, row) : `«${header}»`);
 
@@ -89,7 +90,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
    * Whether an email whose last send failed goes again now. Refused for good or out of
    * tries, it stops, and staff are told once (refused: what to fix, and where).
    */
-  const mayRetry = (r: RequestView, key: string, st: OutboxStatus | undefined, email: OutgoingEmail, refused: () => string): boolean => {
+  const mayRetry = (r: RequestView, key: string, st: OutboxStatus | undefined, email: OutgoingEmail, what: EmailWhat, refused: () => string): boolean => {
     if (st?.state !== 'error') return true;
     const recipients = recipientTag(email);
     const gate = afterFailure(st, recipients, minutesSince(st), { maxTries, baseMinutes: base });
@@ -98,7 +99,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       const alert = outboxKey.alert(key);
       if (!ob.has(alert.key)) {
         marks.push({ requestId: r.id, ...alert, detail: `${st.failures} intents` });
-        digest.push({ key: alert.key, text: t.digest.emailFailed(r.reference, st.failures) });
+        digest.push({ key: alert.key, text: t.digest.emailFailed(what, r.reference, st.failures) });
       }
     }
     return gate === 'send';
@@ -142,7 +143,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       continue;
     }
     const email = decisionEmail({ request: r, values: v, previous: lastSent.get(r.id), call: calls.get(r.callId), replyTo: opts.replyTo, key });
-    if (!mayRetry(r, key, st, email, () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
+    if (!mayRetry(r, key, st, email, 'decision', () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     const previous = lastSent.get(r.id);
     if (v.decision === DECISION.accepted) {
       const pool = pools.get(poolKey(r.callId, v.service));
@@ -179,7 +180,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     const r = byId.get(id);
     if (!r) continue;
     const email = confirmationFromRow(r, calls.get(r.callId), opts.replyTo);
-    if (!mayRetry(r, key, st, email, () => t.digest.confirmationRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
+    if (!mayRetry(r, key, st, email, 'confirmation', () => t.digest.confirmationRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
     sends.push({
       ...outboxKey.confirmation(r.id),
@@ -200,7 +201,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     // Each address once, and none of staff's: they are on the message's To line.
     const recipients = distinctAddresses(contactAddresses(state.members.filter((m) => m.active && m.name !== r.municipality).map((m) => m.contacts ?? '')), opts.staff);
     const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id });
-    if (!email || !mayRetry(r, keyed.key, st, email, () => t.digest.announcementRefused(r.reference, `${TABS.members} › ${MEMBER_HEADERS[7]}`))) continue;
+    if (!email || !mayRetry(r, keyed.key, st, email, 'announcement', () => t.digest.announcementRefused(r.reference, `${TABS.members} › ${MEMBER_HEADERS[7]}`))) continue;
     sends.push({ ...keyed, requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
   }
 

@@ -54,7 +54,7 @@ describe('decisions that cannot be sent', () => {
     const plan = planSweep(state([r], five), now, opts);
     expect(plan.sends).toEqual([]);
     expect(plan.marks.map((m) => m.kind)).toEqual(['alerta']);
-    expect(plan.digest).toHaveLength(1);
+    expect(plan.digest.map((d) => d.text)).toEqual([expect.stringContaining('la decisió de 2020-04-1 després de 5 intents')]);
     const after: LogEntry[] = [...five, { requestId: '1', at: minutesAgo(1), kind: 'alerta', state: 'registrat', key: plan.marks[0]!.key, detail: '' }];
     expect(planSweep(state([r], after), now, opts)).toMatchObject({ sends: [], marks: [], digest: [] });
   });
