@@ -61,7 +61,7 @@ export async function loadWorkspace(api: sheets_v4.Sheets, rootUrl: string, n: n
   const rows = ids.map((id, i) => {
     const parsed = parseSubmission(validBody({ submissionId: id, submittedAt: at.toISOString(), contactEmail: `${id}@example.cat`, municipality: members[i % members.length]!.name, topic: 'Energia' }));
     if (!parsed.ok) throw new Error(`bench body ${id} is invalid`);
-    const r: ClassifiedRequest = { submission: parsed.value, reference: `BENCH-${String(i + 1).padStart(5, '0')}`, call, member: members[i % members.length], recentMember: false, early: false, flags: [] };
+    const r: ClassifiedRequest = { submission: parsed.value, receivedAt: at.toISOString(), clockSkew: false, reference: `BENCH-${String(i + 1).padStart(5, '0')}`, call, member: members[i % members.length], recentMember: false, early: false, flags: [] };
     return requestRow(r, at);
   });
   const log: LogEntry[] = ids.flatMap((id, i) => [

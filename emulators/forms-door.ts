@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { GoogleFormsSource } from '../shared/adapters/forms';
 import { SheetsWorkspace } from '../shared/adapters/sheets';
+import { UpstreamError } from '../shared/errors';
 import { chooseCall, publishForm } from '../shared/forms/publish';
 import { useRuntimeEnv } from '../shared/runtime/env';
 import { createFormsEmulator, type FormsEmulator, type FormsPubSubEvent } from './forms';
@@ -60,7 +61,7 @@ export function createLocalFormsDoor(opts: LocalFormsDoorOptions = {}): LocalFor
     forms,
     handle: (req, res) => forms.handle(req, res),
     async start(ctx) {
-      const formId = await build(`${ctx.url}/`, ctx.spreadsheetId);
+      const formId = await untilDone(() => build(`${ctx.url}/`, ctx.spreadsheetId));
       // Set, not defaulted: a FORM_ID from the shell names a real form, never this one.
       Object.assign(ctx.functionEnv, { FORM_ID: formId, FORMS_TOPIC: LOCAL_FORMS_TOPIC });
       useRuntimeEnv(ctx.functionEnv);
@@ -70,10 +71,25 @@ export function createLocalFormsDoor(opts: LocalFormsDoorOptions = {}): LocalFor
       // In production the sweep keeps the watch alive; locally it is made now, so the first
       // response already travels the production path.
       const { formsRuntime } = await import('../shared/runtime');
-      await (await formsRuntime()).watch.ensureWatch();
+      await untilDone(async () => (await formsRuntime()).watch.ensureWatch());
       return { formId };
     },
   };
+}
+
+/**
+ * Start-up under EMULATOR_FAULT_RATE: a step that met a transient fault runs again from its
+ * own reads (a saved form is reused, a watch listed before one is made), as setup does.
+ */
+async function untilDone<T>(step: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof UpstreamError && error.transient)) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
 }
 
 /** A push subscription: 2xx acknowledges; anything else is tried again a few times. */

@@ -10,6 +10,7 @@ import { shellEnv, useRuntimeEnv } from '../shared/runtime/env';
 import { workspaceSpec } from '../shared/workspace/workspace-spec';
 import { demoSeed, LOCAL_INTAKE_SECRET, LOCAL_LEASE_BUCKET, LOCAL_SPREADSHEET_ID } from './demo';
 import { PASSED_THROUGH, writeFunctionsEnv } from './functions-env';
+import { refuseLocalDoor } from './page/local-guard';
 import { createPageRoutes, type PageHandler } from './page/routes';
 import { createSendGridSink, type SendGridSink } from './sendgrid';
 import { createSheetsEmulator, type SheetsEmulator } from './sheets';
@@ -79,6 +80,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
   const functions = new Map<string, RequestListener>();
   let page: PageHandler | undefined; // the local page, mounted once the functions are
+  // Setup reaches the emulators through this server, so it listens before the functions
+  // and the page are mounted; until they are, a request for them waits instead of a 404.
+  let mounted!: () => void;
+  const ready = new Promise<void>((resolve) => (mounted = resolve));
+  const doorHosts = opts.host && opts.host !== '0.0.0.0' ? [opts.host.toLowerCase()] : [];
   const server: Server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -87,12 +93,17 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   });
   async function route(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?')[0]!;
-    const fn = functions.get(path.split('/')[1] ?? '');
-    if (fn) return fn(req, res);
+    const refused = path.startsWith('/local/') && req.method !== 'GET' ? refuseLocalDoor(req, doorHosts) : undefined;
+    if (refused) return void res.writeHead(refused.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: refused.error }));
+    const name = path.split('/')[1] ?? '';
     if (await sheets.handle(req, res)) return;
     if (await storage.handle(req, res)) return; // /storage/v1/…, /upload/storage/v1/…
     if (await sendgrid.handle(req, res)) return;
-    if (await formsDoor.handle(req, res)) return; // Google Form door: /v1/forms…, /local/forms/…
+    if (path.startsWith('/v1/forms') && (await formsDoor.handle(req, res))) return; // the Forms API, which setup uses
+    await ready;
+    const fn = functions.get(name);
+    if (fn) return fn(req, res);
+    if (await formsDoor.handle(req, res)) return; // Google Form door: /local/forms/…
     if (page && (await page(req, res))) return;
     res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
   }
@@ -148,6 +159,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // Another instance of a function, in its own process, runs with exactly this environment.
   if (opts.stateDir) writeFunctionsEnv(join(opts.stateDir, 'functions.env'), functionEnv);
 
+  mounted();
   return {
     url,
     sheets,

@@ -9,6 +9,7 @@ import { UpstreamError } from '../shared/errors';
 import type { Logger } from '../shared/log';
 import { createResponseListing, type ListingDeps } from '../shared/pipeline/response-listing';
 import { formsRuntime } from '../shared/runtime';
+import './body-guard'; // limits before the framework reads a body
 
 /** The Pub/Sub message as Eventarc delivers it (data of a messagePublished CloudEvent). */
 export interface PubSubData {

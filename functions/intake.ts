@@ -2,15 +2,15 @@
 // or any other signed form posts the public JSON contract here.
 import * as functions from '@google-cloud/functions-framework';
 import type { HttpFunction } from '@google-cloud/functions-framework';
+import { withinJsonLimits } from '../shared/domain/json-limits';
 import { verifySignature } from '../shared/domain/signature';
 import { ca } from '../shared/i18n/ca';
 import type { Logger } from '../shared/log';
 import type { IntakePipeline } from '../shared/pipeline/intake';
 import { intakeSecrets } from '../shared/runtime/config';
 import { intakeRuntime } from '../shared/runtime';
+import { MAX_BODY_BYTES } from './body-guard'; // also limits before the framework reads a body
 import { answerCrash, answerError, answerOutcome } from './http-answer';
-
-export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface IntakeShellDeps {
   secrets: string[];
@@ -33,13 +33,15 @@ export function createIntake(deps: () => Promise<IntakeShellDeps>): HttpFunction
         return answerError(res, 401, ca.errors.badSignature);
       }
       if (!req.is('application/json')) return answerError(res, 415, ca.errors.unsupportedMediaType);
+      const text = raw.toString('utf8');
       let body: unknown;
       try {
-        body = JSON.parse(raw.toString('utf8'));
+        body = JSON.parse(text);
       } catch {
-        const outcome = await d.pipeline.submit({ kind: 'unparseable', raw: raw.toString('utf8'), reason: ca.errors.notJson });
-        return answerOutcome(res, outcome);
+        return answerOutcome(res, await d.pipeline.submit({ kind: 'unparseable', raw: text, reason: ca.errors.notJson }));
       }
+      // Signed, yet too deep or too large to walk: refused and recorded like broken JSON.
+      if (!withinJsonLimits(body)) return answerOutcome(res, await d.pipeline.submit({ kind: 'unparseable', raw: text, reason: ca.errors.tooDeep }));
       answerOutcome(res, await d.pipeline.submit({ kind: 'json', body }));
     } catch (error) {
       answerCrash(res, logger, error);

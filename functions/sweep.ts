@@ -9,6 +9,7 @@ import type { Logger } from '../shared/log';
 import type { SweepResult } from '../shared/pipeline/sweep';
 import { sweepRuntime } from '../shared/runtime';
 import { answerCrash, answerError } from './http-answer';
+import './body-guard'; // limits before the framework reads a body
 
 export function createSweepFunction(deps: () => Promise<{ run: () => Promise<SweepResult>; logger?: Logger }>): HttpFunction {
   return async (req, res) => {

@@ -2,6 +2,7 @@
 // I/O), so the dry run, the real run and the tests read one plan. Idempotent by shape:
 // what can exist is described first and created only when missing; what gcloud updates in
 // place (services enable, functions deploy, a subscription's dead-letter policy) always runs.
+import { alertSteps } from './deploy-alerts';
 import { deployArgs, RUNTIME } from './deploy-functions';
 import {
   ACCOUNTS, accountEmail, APIS, DEAD_SUBSCRIPTION, DEAD_TOPIC, FORMS_PUBLISHER, LEASE_WRITERS, SCHEDULER_JOB, SECRETS, TOPIC,
@@ -10,7 +11,7 @@ import {
 import { FUNCTION_TARGETS } from './function-targets';
 
 /** Values only known once an earlier command has answered; the runner fills them in. */
-export type Ref = 'projectNumber' | 'sweepUrl' | 'formsTrigger' | 'formsSubscription';
+export type Ref = 'projectNumber' | 'sweepUrl' | 'formsTrigger' | 'formsSubscription' | `alertChannel${number}`;
 export const ref = (name: Ref): string => `{{${name}}}`;
 
 /** Arguments after `gcloud`; a secret's value comes from the environment on stdin, never argv. */
@@ -133,5 +134,7 @@ export function deployPlan(o: DeployOptions): Step[] {
       command: g('pubsub', 'subscriptions', 'update', ref('formsSubscription'), `--dead-letter-topic=projects/${o.project}/topics/${DEAD_TOPIC}`, '--max-delivery-attempts=10'),
     });
   }
+  // Alerts outside the system (scripts/deploy-alerts.ts): last, once everything they watch exists.
+  steps.push(...alertSteps(o, g));
   return steps;
 }

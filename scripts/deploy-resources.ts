@@ -5,7 +5,7 @@ import type { FunctionTarget } from './function-targets';
 
 export type Target = FunctionTarget['target'];
 
-export const APIS = ['cloudfunctions', 'run', 'cloudbuild', 'artifactregistry', 'eventarc', 'pubsub', 'cloudscheduler', 'secretmanager', 'sheets', 'forms', 'logging', 'iam', 'storage'];
+export const APIS = ['cloudfunctions', 'run', 'cloudbuild', 'artifactregistry', 'eventarc', 'pubsub', 'cloudscheduler', 'secretmanager', 'sheets', 'forms', 'logging', 'iam', 'storage', 'monitoring'];
 /** The topic the Google Forms watch publishes to; form-responses is triggered by it. */
 export const TOPIC = 'xmess-forms-responses';
 export const DEAD_TOPIC = 'xmess-forms-responses-dead';

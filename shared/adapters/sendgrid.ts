@@ -2,6 +2,7 @@
 // the caller's (the log tab is the outbox); this adapter only sends and reports.
 import sgClient from '@sendgrid/client';
 import sgMail from '@sendgrid/mail';
+import { withDistinctRecipients } from '../emails/recipients';
 import { UpstreamError } from '../errors';
 import type { Mailer, OutgoingEmail } from '../ports';
 
@@ -25,7 +26,9 @@ export class SendGridMailer implements Mailer {
     this.service.setClient(sgClient);
   }
 
-  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+  async send(message: OutgoingEmail): Promise<{ messageId: string }> {
+    // SendGrid refuses the whole message when an address repeats across to/cc/bcc.
+    const email = withDistinctRecipients(message);
     try {
       const [response] = await this.service.send({
         from: { email: this.opts.from.email, name: this.opts.from.name && oneLine(this.opts.from.name) },

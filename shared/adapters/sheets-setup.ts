@@ -6,7 +6,21 @@ import { planSetup, STRUCTURAL, type CurrentTab, type ProtectionNow, type SetupS
 import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
 import type { TabSpec } from '../workspace/workspace-spec';
 import type { Validation } from '../workspace/commission-columns';
+import { retryConfig } from './google-retry';
 import { sheetsApi } from './sheets';
+
+/** The functions' policy (google-retry.ts): reads retried on 429/5xx, writes on 429 only. */
+interface Retry {
+  read: ReturnType<typeof retryConfig>;
+  write: ReturnType<typeof retryConfig>;
+  /** A write that sets the same cells to the same values: safe to repeat on a 5xx. */
+  rewrite: ReturnType<typeof retryConfig>;
+}
+const policy = (retries: number, delay: number): Retry => ({
+  read: retryConfig(retries, delay, true),
+  write: retryConfig(retries, delay, false),
+  rewrite: retryConfig(retries, delay, true),
+});
 
 interface ReadState {
   tabs: Map<string, CurrentTab>;
@@ -38,8 +52,8 @@ function validationKey(v: sheets_v4.Schema$DataValidationRule | undefined): stri
   }
 }
 
-export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): Promise<ReadState> {
-  const meta = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' });
+export async function readState(api: sheets_v4.Sheets, spreadsheetId: string, retry = policy(0, 0)): Promise<ReadState> {
+  const meta = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' }, retry.read);
   const titles = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '');
   const res = await api.spreadsheets.get({
     spreadsheetId,
@@ -47,7 +61,7 @@ export async function readState(api: sheets_v4.Sheets, spreadsheetId: string): P
     includeGridData: true,
     fields:
       'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(protectedRangeId,description,warningOnly,editors(users)),conditionalFormats(booleanRule(condition)),filterViews(title),charts(spec(title)),data(rowData(values(userEnteredValue,note,dataValidation,userEnteredFormat(numberFormat)))))',
-  });
+  }, retry.read);
   const tabs = new Map<string, CurrentTab>();
   const ids: ReadState['ids'] = new Map();
   let callIds: string[] = [];
@@ -236,14 +250,14 @@ const textColumn = (sheetId: number, column: number): sheets_v4.Schema$Request =
   },
 });
 
-async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, steps: SetupStep[], state: ReadState) {
+async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, steps: SetupStep[], state: ReadState, retry: Retry) {
   const adds = steps.filter((s) => s.kind === 'addTab');
   if (adds.length) {
     await api.spreadsheets.batchUpdate({
       spreadsheetId,
       requestBody: { requests: adds.map((s) => ({ addSheet: { properties: { title: s.title, gridProperties: { frozenRowCount: 1 } } } })) },
-    });
-    state = await readState(api, spreadsheetId);
+    }, retry.write);
+    state = await readState(api, spreadsheetId, retry);
   }
   // Grow the grid first where new headers would run past its last column.
   const grow = steps.flatMap((s) => {
@@ -252,18 +266,18 @@ async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, ste
     const need = s.startColumn + s.headers.length - info.columnCount;
     return need > 0 ? [{ appendDimension: { sheetId: info.sheetId, dimension: 'COLUMNS', length: need } }] : [];
   });
-  if (grow.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: grow } });
+  if (grow.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: grow } }, retry.write);
   const headers = steps.flatMap((s) =>
     s.kind === 'addHeaders' ? [{ range: `${a1Tab(s.title)}!${columnLetter(s.startColumn)}1`, values: [s.headers] }] : [],
   );
   // Headers are text whatever they look like; seed rows are our own constants, entered as a
   // person would type them so dates become dates — in any locale, as they are ISO dates —
   // while the ID columns, plain text by then, keep `2020-04` as text.
-  if (headers.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: headers } });
+  if (headers.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data: headers } }, retry.rewrite);
   const text = steps.flatMap((s) => (s.kind === 'textFormat' ? s.columns.map((c) => textColumn(state.ids.get(s.title)!.sheetId, c)) : []));
-  if (text.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: text } });
+  if (text.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: text } }, retry.rewrite);
   const seeds = steps.flatMap((s) => (s.kind === 'seed' ? [{ range: `${a1Tab(s.title)}!A${s.startRow}`, values: s.rows.map((r) => [...r]) }] : []));
-  if (seeds.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'USER_ENTERED', data: seeds } });
+  if (seeds.length) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'USER_ENTERED', data: seeds } }, retry.rewrite);
 }
 
 export async function setupWorkspace(opts: {
@@ -273,20 +287,44 @@ export async function setupWorkspace(opts: {
   dryRun?: boolean;
   /** The service accounts that write (the functions'): the only editors of machine columns. */
   writers?: readonly string[];
+  /** Client retries per call (429/5xx for reads, 429 for writes), and runs of the whole setup. */
+  retries?: number;
+  retryDelayMs?: number;
 }): Promise<{ steps: SetupStep[] }> {
   const api = sheetsApi(opts);
+  const retry = policy(opts.retries ?? 6, opts.retryDelayMs ?? 500);
+  // A write answered 5xx may have been applied, so it is not repeated blindly: the whole
+  // setup runs again, reading the workspace and planning only what is still missing (each
+  // run keeps what the one before applied, so runs are cheap).
+  for (let run = 1; ; run++) {
+    try {
+      return await setupOnce(api, opts, retry);
+    } catch (error) {
+      if (run >= SETUP_RUNS || !transient(error)) throw error;
+    }
+  }
+}
+
+const SETUP_RUNS = 20;
+
+const transient = (error: unknown): boolean => {
+  const status = (error as { response?: { status?: number }; status?: number }).response?.status ?? (error as { status?: number }).status;
+  return status === undefined || status === 429 || status >= 500;
+};
+
+async function setupOnce(api: sheets_v4.Sheets, opts: { spreadsheetId: string; spec: TabSpec[]; dryRun?: boolean; writers?: readonly string[] }, retry: Retry) {
   const writers = opts.writers ?? [];
-  let state = await readState(api, opts.spreadsheetId);
+  let state = await readState(api, opts.spreadsheetId, retry);
   const planned = planSetup(opts.spec, state.tabs, state.callIds, writers);
   if (opts.dryRun || !planned.length) return { steps: planned };
   const structural = planned.filter((s) => STRUCTURAL.has(s.kind));
   if (structural.length) {
-    await applyStructural(api, opts.spreadsheetId, structural, state);
-    state = await readState(api, opts.spreadsheetId);
+    await applyStructural(api, opts.spreadsheetId, structural, state, retry);
+    state = await readState(api, opts.spreadsheetId, retry);
   }
   const rest = planSetup(opts.spec, state.tabs, state.callIds, writers).filter((s) => !STRUCTURAL.has(s.kind));
   const requests = toRequests(rest, state);
-  if (requests.length) await api.spreadsheets.batchUpdate({ spreadsheetId: opts.spreadsheetId, requestBody: { requests } });
+  if (requests.length) await api.spreadsheets.batchUpdate({ spreadsheetId: opts.spreadsheetId, requestBody: { requests } }, retry.write);
   return { steps: [...structural, ...rest] };
 }
 

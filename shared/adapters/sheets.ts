@@ -46,8 +46,25 @@ export function sheetsApi(opts: Pick<SheetsOptions, 'rootUrl'>): sheets_v4.Sheet
 
 
 type Cell = sheets_v4.Schema$CellData;
+/**
+ * A cell showing a formula error: read as the text people see (`#NAME?`), never as empty,
+ * so a decision built from it is held instead of sent blank.
+ */
+export class FormulaError {
+  constructor(readonly shown: string) {}
+  toString(): string {
+    return this.shown;
+  }
+}
+
+/** What Sheets shows for each ErrorValue type (FORMATTED_VALUE). */
+const ERROR_SHOWN: Record<string, string> = {
+  ERROR: '#ERROR!', NULL_VALUE: '#NULL!', DIVIDE_BY_ZERO: '#DIV/0!', VALUE: '#VALUE!', REF: '#REF!', NAME: '#NAME?', NUM: '#NUM!', N_A: '#N/A', LOADING: '#LOADING',
+};
+
 const cellValue = (c: Cell | undefined): unknown => {
   const v = c?.effectiveValue;
+  if (v?.errorValue) return new FormulaError(ERROR_SHOWN[v.errorValue.type ?? ''] ?? '#ERROR!');
   return v?.stringValue ?? v?.numberValue ?? v?.boolValue ?? undefined;
 };
 const formulaCell = (f: string): Cell => ({ userEnteredValue: { formulaValue: f } });
@@ -130,6 +147,8 @@ export class SheetsWorkspace implements WorkspaceStore {
         decision: str(C.decision, i), service: str(C.service, i), hours: typeof hours === 'number' ? hours : undefined,
         adviser: str(C.adviser, i), adviserContact: str(C.adviserContact, i), message: str(C.message, i),
         redirectedTo: str(C.redirectedTo, i), announce: col(C.announce)[i] === true, release: col(C.release)[i] === true,
+        row: i + 2,
+        cellErrors: headers.flatMap((h) => { const v = col(h)[i]; return v instanceof FormulaError ? [{ header: h, shown: v.shown }] : []; }),
       });
     });
     const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));

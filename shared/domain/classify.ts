@@ -3,6 +3,7 @@
 import { placeInCall, type Call } from './calls';
 import { findMember, memberKey, type Member } from './members';
 import type { Submission } from './schema';
+import { SIGNATURE_TOLERANCE_S } from './signature';
 
 export type Flag = 'late' | 'non_member' | 'repeated_in_call';
 
@@ -17,8 +18,25 @@ export interface ExistingRequest {
   flags?: Flag[];
 }
 
+/** A submission and when the system received it: the time that decides its call. */
+export interface Arrival {
+  submission: Submission;
+  /** ISO 8601; for the Forms door, Google's createTime. */
+  receivedAt: string;
+}
+
+/** The log's note on a request whose sender's clock disagrees with ours. */
+export const CLOCK_SKEW_NOTE = 'rellotge_desfasat';
+
+/** The sender's `submittedAt` further from our receipt than a signature may be. */
+export const isClockSkewed = (a: Arrival): boolean =>
+  !(Math.abs(Date.parse(a.submission.submittedAt) - Date.parse(a.receivedAt)) <= SIGNATURE_TOLERANCE_S * 1000);
+
 export interface ClassifiedRequest {
   submission: Submission;
+  receivedAt: string;
+  /** The sender's stamp is off by more than the signature tolerance: staff are told. */
+  clockSkew: boolean;
   reference: string;
   call: Call;
   member?: Member;
@@ -40,14 +58,16 @@ export class NoCallConfigured extends Error {
 }
 
 /**
- * Classifies a batch in arrival order; each request sees the ones before it in the batch,
+ * Classifies a batch in arrival order, each in the call of the time it was received (a
+ * sender's own `submittedAt` could name any call); each request sees the ones before it in the batch,
  * so references stay unique and a second request from a town hall is flagged even when
  * both arrive in the same write.
  */
-export function classifyBatch(batch: readonly Submission[], ctx: ClassifyContext): ClassifiedRequest[] {
+export function classifyBatch(batch: readonly Arrival[], ctx: ClassifyContext): ClassifiedRequest[] {
   const existing = [...ctx.existing];
-  return batch.map((submission) => {
-    const placed = placeInCall(ctx.calls, submission.submittedAt);
+  return batch.map((arrival) => {
+    const { submission, receivedAt } = arrival;
+    const placed = placeInCall(ctx.calls, receivedAt);
     if (!placed) throw new NoCallConfigured();
     const { call, late, early } = placed;
     const member = findMember(ctx.members, submission.municipality);
@@ -65,6 +85,8 @@ export function classifyBatch(batch: readonly Submission[], ctx: ClassifyContext
     existing.push({ id: submission.submissionId, reference, callId: call.id, municipality: name });
     return {
       submission,
+      receivedAt,
+      clockSkew: isClockSkewed(arrival),
       reference,
       call,
       member: active ? member : undefined,

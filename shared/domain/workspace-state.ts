@@ -25,6 +25,16 @@ export interface RequestView {
   redirectedTo: string;
   announce: boolean;
   release: boolean;
+  /** The row in the request tab (1-based, as people read it), to name a cell to staff. */
+  row?: number;
+  /** Cells of the row that show a formula error (`#NAME?`, `#REF!`…), by header. */
+  cellErrors?: CellIssue[];
+}
+
+/** A cell a person must fix: its column's header and what it shows. */
+export interface CellIssue {
+  header: string;
+  shown: string;
 }
 
 export interface PoolView {

@@ -46,9 +46,20 @@ export const caDecisions = {
     intro: 'La revisió automàtica ha trobat això, que necessita una persona:',
     late: (ref: string, name: string) => `Sol·licitud fora de termini: ${ref} (${name})`,
     nonMember: (ref: string, name: string) => `Sol·licitud d’un ens no membre: ${ref} (${name})`,
+    clockSkew: (ref: string) =>
+      `La data d’enviament que declara ${ref} difereix en més de 5 minuts de l’hora en què la vam rebre: la convocatòria i el termini s’han decidit per l’hora de recepció (vegeu el Registre)`,
     invalid: (id: string) => `Enviament no vàlid registrat: ${id} (vegeu el Registre)`,
-    emailFailed: (ref: string, tries: number) => `No s’ha pogut enviar la confirmació de ${ref} després de ${tries} intents`,
-    decisionFailed: (ref: string) => `No s’ha pogut enviar la decisió de ${ref}; es tornarà a provar`,
+    emailFailed: (what: 'confirmation' | 'decision' | 'announcement', ref: string, tries: number) =>
+      `No s’ha pogut enviar ${{ confirmation: 'la confirmació', decision: 'la decisió', announcement: 'la difusió' }[what]} de ${ref} després de ${tries} intents; no es tornarà a provar`,
+    cell: (header: string, row: number) => `«${header}» (fila ${row} de Sol·licituds)`,
+    decisionHeld: (ref: string, cell: string, shown: string) =>
+      `La decisió de ${ref} no s’ha enviat: la cel·la ${cell} mostra «${shown}». Corregiu-la (una sola adreça de correu, cap error de fórmula) i s’enviarà a la revisió següent`,
+    decisionRefused: (ref: string, cell: string) =>
+      `SendGrid ha rebutjat la decisió de ${ref} i no es tornarà a provar amb la mateixa adreça: reviseu la cel·la ${cell}; quan la corregiu, s’enviarà a la revisió següent`,
+    confirmationRefused: (ref: string, cell: string) =>
+      `SendGrid ha rebutjat la confirmació de ${ref} i no es tornarà a provar amb la mateixa adreça: reviseu la cel·la ${cell}`,
+    announcementRefused: (ref: string, where: string) =>
+      `SendGrid ha rebutjat la difusió de ${ref} i no es tornarà a provar amb les mateixes adreces: reviseu la columna ${where}`,
     poolBlocked: (ref: string, pool: string, left: number) =>
       `No s’ha enviat l’acceptació de ${ref}: deixaria la bossa «${pool}» amb ${left} h`,
     poolOver: (pool: string, left: number) => `Les hores assignades de la bossa «${pool}» superen les disponibles en ${Math.abs(left)} h`,

@@ -10,6 +10,12 @@ export const caPage = {
   views: { form: 'Formulari', sheet: 'Full de càlcul', mail: 'Correu' },
   actions: { sweep: 'Executa la revisió programada', reset: 'Reinicia la demostració' },
   noScript: 'Aquesta pàgina necessita JavaScript.',
+  /** Answers of the local-only doors (/local/…) to a request that is not the page's own. */
+  doors: {
+    crossSite: 'Aquesta adreça local només accepta peticions de la mateixa pàgina local.',
+    notJson: 'Aquesta adreça local només accepta JSON (Content-Type: application/json).',
+    starting: 'L’entorn local encara s’està engegant.',
+  },
   client: {
     loading: 'Carregant…',
     loadFailed: 'No s’ha pogut carregar: {what}.',

@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../domain/dates';
 import type { LogEntry } from '../domain/log-entry';
+import { PERMANENT_FAILURE } from './entries';
 
 export interface OutboxStatus {
   state: LogEntry['state'];
@@ -14,7 +15,11 @@ export interface OutboxStatus {
   sentDetail?: string;
   /** An intent is the last word: a send may have happened without its result recorded. */
   openIntent: boolean;
+  /** The last result was a refusal for good, for these recipients (recipientTag): not tried again for them. */
+  permanentFor?: string;
 }
+
+const PERMANENT = new RegExp(`^intent \\d+ \\(${PERMANENT_FAILURE} ([0-9a-f]*)\\)`);
 
 export const parseStamp = (s: string): DateTime => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm:ss', { zone: ZONE });
 
@@ -42,6 +47,7 @@ export function outbox(log: readonly LogEntry[]): Map<string, OutboxStatus> {
       },
       sentDetail: e.state === 'enviat' ? e.detail : prev?.sentDetail,
       openIntent: e.state === 'pendent',
+      permanentFor: e.state === 'error' ? PERMANENT.exec(e.detail)?.[1] : undefined,
     });
   }
   return out;

@@ -50,6 +50,11 @@ export const digestKey = {
   sendFailed: (key: string, failures: number) => `error:${key}:${failures}`,
   late: (id: string) => `fora_termini:${id}`,
   nonMember: (id: string) => `no_membre:${id}`,
+  clockSkew: (id: string) => `rellotge:${id}`,
+  /** A decision held back by a cell, per what the cell shows: a new value is news again. */
+  held: (id: string, header: string, shown: string) => `retinguda:${id}:${header}:${shown}`,
+  /** An email SendGrid refused for good, per recipients: a corrected address is news again. */
+  refused: (key: string, recipients: string) => `rebutjat:${key}:${recipients}`,
   invalid: (id: string, at: string) => `${K.invalid}:${id}:${at}`,
   poolOver: (callId: string, service: string, left: number) => `bossa:${callId}:${service}:${left}`,
   waitingServable: (id: string, free: number) => `espera:${id}:${free}`,

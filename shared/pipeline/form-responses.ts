@@ -85,6 +85,8 @@ interface Item {
   edited: boolean;
 }
 
+/** Google's createTime (answers.ts puts it in submittedAt): the Forms door's time of receipt. */
+const receivedAtOf = (i: Item): string | undefined => (typeof i.body.submittedAt === 'string' ? i.body.submittedAt : undefined);
 const versionOf = (r: FormResponse) => r.lastSubmittedTime ?? r.createTime ?? '';
 const isEdited = (r: FormResponse) => Date.parse(r.lastSubmittedTime ?? '') - Date.parse(r.createTime ?? '') > EDIT_GAP_MS;
 
@@ -153,7 +155,7 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
 
     let unavailable = 0;
     if (toSubmit.length) {
-      const outcomes = await deps.pipeline.submitMany(toSubmit.map((i) => ({ kind: 'json' as const, body: i.body })));
+      const outcomes = await deps.pipeline.submitMany(toSubmit.map((i) => ({ kind: 'json' as const, body: i.body, receivedAt: receivedAtOf(i) })));
       outcomes.forEach((o, n) => {
         const i = toSubmit[n]!;
         if (o.status === 'unavailable') {

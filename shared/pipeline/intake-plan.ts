@@ -3,7 +3,7 @@
 // reference. Every entry the batch writes to the log is planned here too, so the write
 // that follows carries rows and log together.
 import { canonicalTopic, placeInCall } from '../domain/calls';
-import { classifyBatch, type ClassifiedRequest, type Flag } from '../domain/classify';
+import { CLOCK_SKEW_NOTE, classifyBatch, type Arrival, type ClassifiedRequest, type Flag } from '../domain/classify';
 import { localStamp } from '../domain/dates';
 import type { LogEntry } from '../domain/log-entry';
 import { parseSubmission, type FieldErrors, type Submission } from '../domain/schema';
@@ -14,7 +14,11 @@ import type { IntakeSnapshot } from '../ports';
 import { requestRow } from '../workspace/request-row';
 
 export type IntakeInput =
-  | { kind: 'json'; body: unknown }
+  /**
+   * `receivedAt`: when the system received it (for the Forms door, Google's createTime);
+   * it, not the sender's `submittedAt`, decides the call and lateness. Unset: when parsed.
+   */
+  | { kind: 'json'; body: unknown; receivedAt?: string }
   /** A body that could not even be parsed: still recorded, with its text. */
   | { kind: 'unparseable'; raw: string; reason: string };
 
@@ -25,7 +29,7 @@ export type IntakeOutcome =
   | { status: 'unavailable'; retryAfterS?: number };
 
 export type Parsed =
-  | { kind: 'valid'; submission: Submission }
+  | { kind: 'valid'; submission: Submission; receivedAt?: string }
   | { kind: 'invalid'; id: string; fieldErrors: FieldErrors; formErrors: string[]; raw: string };
 
 export type BatchPlan =
@@ -43,15 +47,19 @@ export type BatchPlan =
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const NO_ID = '(sense ID)';
 
-export function parse(input: IntakeInput): Parsed {
+export function parse(input: IntakeInput, now?: Date): Parsed {
   if (input.kind === 'unparseable') {
-    return { kind: 'invalid', id: '', fieldErrors: {}, formErrors: [input.reason], raw: input.raw };
+    return { kind: 'invalid', id: '', fieldErrors: {}, formErrors: [input.reason], raw: clip(input.raw) };
   }
   const result = parseSubmission(input.body);
-  if (result.ok) return { kind: 'valid', submission: result.value };
+  if (result.ok) {
+    const stated = input.receivedAt !== undefined && Number.isFinite(Date.parse(input.receivedAt)) ? input.receivedAt : undefined;
+    const receivedAt = stated ?? now?.toISOString();
+    return { kind: 'valid', submission: result.value, ...(receivedAt ? { receivedAt } : {}) };
+  }
   const body = input.body as Record<string, unknown> | null;
   const id = typeof body?.submissionId === 'string' && SAFE_ID.test(body.submissionId) ? body.submissionId : '';
-  return { kind: 'invalid', id, fieldErrors: result.fieldErrors, formErrors: result.formErrors, raw: safeJson(input.body) };
+  return { kind: 'invalid', id, fieldErrors: result.fieldErrors, formErrors: result.formErrors, raw: clip(safeJson(input.body)) };
 }
 
 /**
@@ -64,20 +72,21 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
   const stamp = localStamp(at);
   const known = new Map(snapshot.existing.map((e) => [e.id, e]));
   const refused = new Map<Parsed, Extract<Parsed, { kind: 'invalid' }>>();
-  const fresh: Submission[] = [];
+  const fresh: Arrival[] = [];
   const firstOf = new Map<string, Parsed>();
 
   for (const item of items) {
     if (item.kind === 'invalid') refused.set(item, item);
     else if (!known.has(item.submission.submissionId) && !firstOf.has(item.submission.submissionId)) {
       firstOf.set(item.submission.submissionId, item);
-      fresh.push(item.submission);
+      fresh.push({ submission: item.submission, receivedAt: item.receivedAt ?? at.toISOString() });
     }
   }
 
-  const placeable: Submission[] = [];
-  for (const s of fresh) {
-    const placed = placeInCall(snapshot.calls, s.submittedAt);
+  const placeable: Arrival[] = [];
+  for (const a of fresh) {
+    const s = a.submission;
+    const placed = placeInCall(snapshot.calls, a.receivedAt);
     if (!placed) return { kind: 'noCall' };
     const topic = canonicalTopic(placed.call, s.topic);
     if (topic === undefined) {
@@ -86,7 +95,7 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
       refused.set(item, { kind: 'invalid', id: s.submissionId, fieldErrors, formErrors: [], raw: JSON.stringify(s) });
       continue;
     }
-    placeable.push({ ...s, topic });
+    placeable.push({ ...a, submission: { ...s, topic } });
   }
   const created = classifyBatch(placeable, snapshot);
   const createdById = new Map(created.map((r) => [r.submission.submissionId, r]));
@@ -101,7 +110,8 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
   }
   for (const r of created) {
     const requestId = r.submission.submissionId;
-    const notes = [...r.flags, ...(r.early ? ['abans_obertura'] : [])];
+    // The sender's own stamp is kept beside ours when they disagree; the sweep tells staff.
+    const notes = [...r.flags, ...(r.early ? ['abans_obertura'] : []), ...(r.clockSkew ? [`${CLOCK_SKEW_NOTE} (${r.submission.submittedAt})`] : [])];
     log.push(
       mark({ requestId, at: stamp, ...outboxKey.received(requestId), detail: `${r.reference}${notes.length ? ` · ${notes.join(', ')}` : ''}` }),
       intent({ requestId, at: stamp, ...outboxKey.confirmation(requestId), attempt: 1 }),
@@ -119,10 +129,14 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
     return { status: firstOf.get(id) === item ? 'created' : 'duplicate', reference: c.reference, flags: c.flags };
   });
 
-  return { kind: 'ok', outcomes, created, invalid, rows: created.map((r) => requestRow(r, at)), log };
+  return { kind: 'ok', outcomes, created, invalid, rows: created.map((r) => requestRow(r, new Date(r.receivedAt))), log };
 }
 
 const refusedOutcome = (r: Extract<Parsed, { kind: 'invalid' }>): IntakeOutcome => ({ status: 'invalid', fieldErrors: r.fieldErrors, formErrors: r.formErrors });
+
+/** A Sheets cell holds 50,000 characters; the log's detail keeps the start of a refused body. */
+const RAW_KEPT = 20_000;
+const clip = (raw: string): string => (raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT)}…` : raw);
 
 function safeJson(value: unknown): string {
   try {

@@ -8,7 +8,7 @@ import { confirmationEmail } from '../emails/confirmation';
 import { staffNotice, type InvalidSubmission } from '../emails/staff-notice';
 import { UpstreamError } from '../errors';
 import type { Logger } from '../log';
-import { outboxKey, sendResult, type SendOutcome } from '../outbox';
+import { outboxKey, recipientTag, sendResult, type SendOutcome } from '../outbox';
 import type { IntakeSnapshot, Mailer, OutgoingEmail, WorkspaceStore } from '../ports';
 import { isGuardRefusal, type WriteGuard } from '../lease/guard';
 import { parse, planBatch, type BatchPlan, type IntakeInput, type IntakeOutcome, type Parsed } from './intake-plan';
@@ -136,8 +136,9 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     const entries = await Promise.all(
       created.map(async (r) => {
         const requestId = r.submission.submissionId;
-        const outcome = await send(confirmationEmail(r, deps.replyTo));
-        return sendResult({ requestId, at, ...outboxKey.confirmation(requestId), attempt: 1, outcome });
+        const email = confirmationEmail(r, deps.replyTo);
+        const outcome = await send(email);
+        return sendResult({ requestId, at, ...outboxKey.confirmation(requestId), attempt: 1, outcome, recipients: recipientTag(email) });
       }),
     );
     const notice = staffNotice(created, invalid, deps.staffEmails);
@@ -154,10 +155,10 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
 
   return {
     submit(input) {
-      return queue.push(parse(input));
+      return queue.push(parse(input, now()));
     },
     submitMany(inputs) {
-      return queue.pushAll(inputs.map(parse));
+      return queue.pushAll(inputs.map((i) => parse(i, now())));
     },
   };
 }

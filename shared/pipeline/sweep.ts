@@ -7,7 +7,7 @@ import { digestEmail } from '../emails/digest';
 import type { Logger } from '../log';
 import { LOG_KIND, type LogEntry } from '../domain/log-entry';
 import type { SweepState } from '../domain/workspace-state';
-import { intent, mark, outboxKey, sendResult, type SendOutcome } from '../outbox';
+import { intent, mark, outboxKey, recipientTag, sendResult, type SendOutcome } from '../outbox';
 import type { Mailer, SweepStore } from '../ports';
 import { planSweep, type SweepOptions } from '../sweep/plan';
 
@@ -61,7 +61,6 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
   const results: LogEntry[] = plan.marks.map((m) => mark({ ...m, at: at() }));
   let sent = 0;
   let failed = 0;
-  const failures: string[] = [];
   for (const s of plan.sends) {
     let outcome: SendOutcome;
     try {
@@ -70,13 +69,13 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
     } catch (error) {
       outcome = { error };
       failed++;
-      failures.push(s.key);
     }
     // A decision keeps its values with the message ID: the next correction is planned from them.
     const kept = (messageId: string) => (s.kind === LOG_KIND.decision ? JSON.stringify({ ...JSON.parse(s.sentDetail), messageId }) : `${s.sentDetail} · missatge ${messageId}`);
-    results.push(sendResult({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt, outcome, sent: kept }));
+    results.push(sendResult({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt, outcome, sent: kept, recipients: recipientTag(s.email) }));
   }
-  const items = [...plan.digest.map((d) => d.text), ...extraNotes, ...failures.map((k) => `Error en enviar ${k}`)];
+  // A failed send is not news yet: it is retried, and staff hear of it once, when it stops.
+  const items = [...plan.digest.map((d) => d.text), ...extraNotes];
   const digest = digestEmail(items, deps.staff);
   if (digest) {
     try {

@@ -39,6 +39,10 @@ function holderName(): string {
   return [env.K_SERVICE ?? 'local', env.K_REVISION, String(process.pid)].filter(Boolean).join('/');
 }
 
+let guardLog: Logger | undefined;
+/** The log of the guard in front of every function (functions/body-guard.ts): it needs only the level. */
+export const guardLogger = (): Logger => (guardLog ??= createLogger(runtimeEnv().LOG_LEVEL ?? 'INFO'));
+
 /** Built once; a failure is not cached, so a configuration fixed by redeploying is read again. */
 function once<T>(build: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;

@@ -3,6 +3,7 @@
 // intent left without a result for longer than the timeout is planned again and reported
 // as a possible duplicate (the documented crash window).
 import { DateTime } from 'luxon';
+import { CLOCK_SKEW_NOTE } from '../domain/classify';
 import { ZONE } from '../domain/dates';
 import { fingerprint, isFinal, parseDecisionDetail, type DecisionValues } from '../domain/decisions';
 import { caDecisions as t } from '../i18n/ca-decisions';
@@ -12,8 +13,12 @@ import { announcementEmail } from '../emails/digest';
 import { LOG_KIND } from '../domain/log-entry';
 import { DECISION, DEFAULT_PACKAGE_HOURS, SERVICE } from '../domain/vocabulary';
 import type { RequestView, SweepState } from '../domain/workspace-state';
-import { confirmationOf, digestKey, outbox, outboxKey, type Keyed, type OutboxStatus } from '../outbox';
+import { contactAddresses, distinctAddresses } from '../emails/recipients';
+import { confirmationOf, digestKey, outbox, outboxKey, recipientTag, type Keyed, type OutboxStatus } from '../outbox';
 import type { OutgoingEmail } from '../ports';
+import { REQUEST_COLUMNS } from '../workspace/request-row';
+import { MEMBER_HEADERS, TABS } from '../workspace/tabs';
+import { afterFailure, heldBy } from './gates';
 
 export interface SweepOptions {
   staff: string[];
@@ -46,6 +51,9 @@ export interface SweepPlan {
 }
 
 const poolKey = (callId: string, service: string) => `${callId}|${service}`;
+type EmailWhat = 'confirmation' | 'decision' | 'announcement';
+/** A cell as staff find it: «header», row N of the request tab. */
+const cellName = (header: string, row: number | undefined) => (row ? t.digest.cell(header, row) : `«${header}»`);
 
 export function decisionValues(r: RequestView): DecisionValues | undefined {
   if (!isFinal(r.decision)) return undefined;
@@ -77,6 +85,24 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const marks: SweepPlan['marks'] = [];
   const report = (key: string, text: string) => {
     if (!ob.has(outboxKey.reported(key).key)) digest.push({ key, text });
+  };
+  /**
+   * Whether an email whose last send failed goes again now. Refused for good or out of
+   * tries, it stops, and staff are told once (refused: what to fix, and where).
+   */
+  const mayRetry = (r: RequestView, key: string, st: OutboxStatus | undefined, email: OutgoingEmail, what: EmailWhat, refused: () => string): boolean => {
+    if (st?.state !== 'error') return true;
+    const recipients = recipientTag(email);
+    const gate = afterFailure(st, recipients, minutesSince(st), { maxTries, baseMinutes: base });
+    if (gate === 'refused') report(digestKey.refused(key, recipients), refused());
+    else if (gate === 'stopped') {
+      const alert = outboxKey.alert(key);
+      if (!ob.has(alert.key)) {
+        marks.push({ requestId: r.id, ...alert, detail: `${st.failures} intents` });
+        digest.push({ key: alert.key, text: t.digest.emailFailed(what, r.reference, st.failures) });
+      }
+    }
+    return gate === 'send';
   };
 
   // Hours committed by acceptances already sent, per pool: the municipality was told.
@@ -111,6 +137,13 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     const key = keyed.key;
     const st = ob.get(key);
     if (st?.state === 'enviat' || inFlight(st)) continue;
+    const held = heldBy(r);
+    if (held) {
+      report(digestKey.held(r.id, held.header, held.shown), t.digest.decisionHeld(r.reference, cellName(held.header, r.row), held.shown));
+      continue;
+    }
+    const email = decisionEmail({ request: r, values: v, previous: lastSent.get(r.id), call: calls.get(r.callId), replyTo: opts.replyTo, key });
+    if (!mayRetry(r, key, st, email, 'decision', () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     const previous = lastSent.get(r.id);
     if (v.decision === DECISION.accepted) {
       const pool = pools.get(poolKey(r.callId, v.service));
@@ -129,11 +162,10 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     commit(r, previous, -1);
     commit(r, v, 1);
     if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
-    if (st?.state === 'error') report(digestKey.sendFailed(key, st.failures), t.digest.decisionFailed(r.reference));
     sends.push({
       ...keyed,
       requestId: r.id,
-      email: decisionEmail({ request: r, values: v, previous, call: calls.get(r.callId), replyTo: opts.replyTo, key }),
+      email,
       sentDetail: JSON.stringify(v),
       attempt: (st?.failures ?? 0) + 1,
     });
@@ -147,20 +179,13 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     if (!(st.state === 'error' || stale(st))) continue;
     const r = byId.get(id);
     if (!r) continue;
-    if (st.failures >= maxTries) {
-      const alert = outboxKey.alert(key);
-      if (!ob.has(alert.key)) {
-        marks.push({ requestId: r.id, ...alert, detail: `${st.failures} intents` });
-        digest.push({ key: alert.key, text: t.digest.emailFailed(r.reference, st.failures) });
-      }
-      continue;
-    }
-    if (st.state === 'error' && minutesSince(st) < base * 2 ** Math.max(0, st.failures - 1)) continue;
+    const email = confirmationFromRow(r, calls.get(r.callId), opts.replyTo);
+    if (!mayRetry(r, key, st, email, 'confirmation', () => t.digest.confirmationRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
     sends.push({
       ...outboxKey.confirmation(r.id),
       requestId: r.id,
-      email: confirmationFromRow(r, calls.get(r.callId), opts.replyTo),
+      email,
       sentDetail: `intent ${st.failures + 1}`,
       attempt: st.failures + 1,
     });
@@ -173,12 +198,11 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     const keyed = outboxKey.announcement(r.id);
     const st = ob.get(keyed.key);
     if (st?.state === 'enviat' || inFlight(st)) continue;
-    const recipients = state.members
-      .filter((m) => m.active && m.name !== r.municipality)
-      .flatMap((m) => (m.contacts ?? '').split(/[,;\s]+/))
-      .filter((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
+    // Each address once, and none of staff's: they are on the message's To line.
+    const recipients = distinctAddresses(contactAddresses(state.members.filter((m) => m.active && m.name !== r.municipality).map((m) => m.contacts ?? '')), opts.staff);
     const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id });
-    if (email) sends.push({ ...keyed, requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
+    if (!email || !mayRetry(r, keyed.key, st, email, 'announcement', () => t.digest.announcementRefused(r.reference, `${TABS.members} › ${MEMBER_HEADERS[7]}`))) continue;
+    sends.push({ ...keyed, requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
   }
 
   // What only a person can judge.
@@ -188,6 +212,9 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
   for (const e of state.log) {
     if (e.kind === LOG_KIND.invalid) report(digestKey.invalid(e.requestId, e.at), t.digest.invalid(e.requestId));
+    if (e.kind === LOG_KIND.received && e.detail.includes(CLOCK_SKEW_NOTE)) {
+      report(digestKey.clockSkew(e.requestId), t.digest.clockSkew(byId.get(e.requestId)?.reference ?? e.requestId));
+    }
   }
   for (const p of state.pools) {
     if (p.left !== undefined && p.left < 0) report(digestKey.poolOver(p.callId, p.service, p.left), t.digest.poolOver(`${p.callId} / ${p.service}`, p.left));

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ALERT_TEST_LOG, alertPolicies } from '../../scripts/deploy-alerts';
 import { deployPlan } from '../../scripts/deploy-plan';
 import { NPM_SCRIPTS } from '../../scripts/deploy-resources';
 import { fakeBuild, installFakeGcloud } from '../support/fake-gcloud';
@@ -27,6 +28,8 @@ const GCLOUD_COMMANDS = [
   'eventarc triggers describe', 'scheduler jobs describe', 'scheduler jobs create http', 'scheduler jobs update http', 'scheduler jobs run',
   'logging read',
   'storage buckets describe', 'storage buckets create', 'storage buckets update', 'storage buckets get-iam-policy', 'storage buckets add-iam-policy-binding', 'storage cat',
+  'logging read', 'logging write', 'scheduler jobs pause', 'scheduler jobs resume',
+  'beta monitoring channels list', 'beta monitoring channels create', 'monitoring policies list', 'monitoring policies create',
 ].map((c) => c.split(' '));
 
 /** Shell lines of the guides' ```sh blocks, continuation lines joined, comments dropped. */
@@ -70,6 +73,13 @@ describe('the admin guides', () => {
     const commands = plan.flatMap((s) => ('command' in s ? [s.command] : 'create' in s ? [s.check, s.create, ...(s.update ? [s.update] : [])] : [s.check]));
     expect(commands.filter((c) => !known(c.args)).map((c) => c.args.join(' '))).toEqual([]);
   });
+});
+
+test('the guide says how to trip a test alert, on the log the errors alert watches', () => {
+  expect(lines).toContain(`gcloud logging write ${ALERT_TEST_LOG} "Prova d’alerta de la XMESS" --severity=ERROR --project="$PROJECT"`);
+  const policy = JSON.stringify(alertPolicies({ project: 'p' })[0]);
+  expect(policy).toContain(`logs/${ALERT_TEST_LOG}`);
+  expect(policy).toContain('severity>=ERROR');
 });
 
 describe('the deploy commands of the guides, as written', () => {

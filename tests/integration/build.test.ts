@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUNDLE_GOAL_BYTES, FUNCTION_TARGETS } from '../../scripts/function-targets';
+import { ca } from '../../shared/i18n/ca';
 import { sign } from '../../shared/domain/signature';
 import { freePort, waitForServer } from '../support/processes';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -104,4 +105,15 @@ describe('the intake bundle served by the functions framework CLI', () => {
     expect(await res.json()).toMatchObject({ reference: expect.any(String) });
     expect(stack.sendgrid.messages().length).toBeGreaterThan(before);
   }, 60_000);
+
+  test('the framework as production runs it meets the body guard first: 413 unread, broken JSON unprinted', async () => {
+    const url = `http://127.0.0.1:${/--port=(\d+)/.exec(child!.spawnargs.join(' '))![1]}/`;
+    const big = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(2 * 1024 * 1024, 'a') });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ error: ca.errors.tooLarge });
+    const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"contactEmail":"bundle.leak@example.cat",}' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: ca.errors.notJson });
+    expect(logs).not.toContain('bundle.leak');
+  });
 });

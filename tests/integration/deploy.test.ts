@@ -3,6 +3,8 @@
 // same commands without calling gcloud at all.
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ALERT_TEST_LOG, alertPolicies, type AlertPolicy } from '../../scripts/deploy-alerts';
+import { DEAD_SUBSCRIPTION } from '../../scripts/deploy-resources';
 import { FUNCTION_TARGETS } from '../../scripts/function-targets';
 import { shellQuote } from '../../scripts/gcloud-runner';
 import { deploy, dict, FAKE, fakeBuild, flag, has, installFakeGcloud, type Call, type FakeGcloud } from '../support/fake-gcloud';
@@ -126,6 +128,49 @@ describe('the first deploy on an empty project', () => {
     );
     for (const c of deploys(first)) expect(dict(flag(c, 'set-env-vars')).LEASE_BUCKET).toBe('p-xmess-leases');
     expect(first.find((c) => has(c, 'services', 'enable'))?.args).toContain('storage.googleapis.com');
+  });
+});
+
+describe('alerts outside the system', () => {
+  const policies = () => first.filter((c) => has(c, 'monitoring', 'policies', 'create'));
+  const policy = (c: Call) => JSON.parse(flag(c, 'policy')!) as AlertPolicy;
+  const filters = (c: Call) => policy(c).conditions.map((x) => JSON.stringify(x));
+
+  test('one email channel per staff address', () => {
+    const channels = first.filter((c) => has(c, 'beta', 'monitoring', 'channels', 'create'));
+    expect(channels.map((c) => [flag(c, 'type'), flag(c, 'channel-labels')])).toEqual([
+      ['email', 'email_address=secretaria@xmess.cat'],
+      ['email', 'email_address=coordinacio@xmess.cat'],
+    ]);
+  });
+
+  test('three policies, each notifying both channels, with the filters that watch the system', () => {
+    expect(policies().map((c) => policy(c).displayName)).toEqual(alertPolicies({ project: 'p' }).map((p) => p.displayName));
+    for (const c of policies()) {
+      expect(flag(c, 'notification-channels')).toBe(`${FAKE.alertChannel0},${FAKE.alertChannel1}`);
+      expect(flag(c, 'display-name')).toBe(policy(c).displayName);
+    }
+    const [errors, dead, sweep] = policies().map(filters);
+    // Errors any function logs, and the guide's test line.
+    expect(errors!.join()).toMatch(/severity>=ERROR/);
+    for (const s of ['intake', 'sweep', 'form-responses']) expect(errors!.join()).toContain(`\\"${s}\\"`);
+    expect(errors!.join()).toContain(`logs/${ALERT_TEST_LOG}`);
+    expect(policy(policies()[0]!).alertStrategy).toMatchObject({ notificationRateLimit: { period: expect.any(String) } });
+    // Messages kept in the dead-letter subscription.
+    expect(dead!.join()).toContain('subscription/num_undelivered_messages');
+    expect(dead!.join()).toContain(DEAD_SUBSCRIPTION);
+    expect(dead!.join()).toContain('COMPARISON_GT');
+    // No 2xx answer from sweep for an hour.
+    expect(sweep!.join()).toContain('conditionAbsent');
+    expect(sweep!.join()).toContain('response_code_class');
+    expect(sweep!.join()).toContain('3600s');
+  });
+
+  test('made after the functions they watch, and only once', () => {
+    const at = (pred: (c: Call) => boolean) => first.findIndex(pred);
+    expect(at((c) => has(c, 'monitoring', 'policies', 'create'))).toBeGreaterThan(at((c) => has(c, 'functions', 'deploy', 'form-responses')));
+    expect(second.filter((c) => has(c, 'monitoring', 'create') || has(c, 'channels', 'create'))).toEqual([]);
+    expect(second.filter((c) => has(c, 'monitoring', 'policies', 'list'))).toHaveLength(3);
   });
 });
 

@@ -1,5 +1,5 @@
 // The hostile-input corpus: 550 requests generated with fast-check (formulas, markup,
-// controls, line breaks, look-alikes, wrong types, missing and extra keys, oversized and
+// controls, line breaks, look-alikes, forged submittedAt, wrong types, missing and extra keys, oversized and
 // non-JSON bodies, wrong content types, bad and rotated signatures), sent 50 at a time so
 // the write queue coalesces them, against the local stack. Whatever comes in: never a 500;
 // a Catalan error or a recorded row; nothing stored as a formula; no foreign markup in an
@@ -10,7 +10,7 @@ import { cleanText } from '../../shared/domain/text';
 import { ca } from '../../shared/i18n/ca';
 import { REQUEST_COLUMNS } from '../../shared/workspace/request-row';
 import { hostileBody } from '../support/hostile-bodies';
-import { USER_TEXT_KEYS } from '../support/hostile-mutations';
+import { FORGED_TIME, USER_TEXT_KEYS } from '../support/hostile-mutations';
 import { envelope, PREVIOUS_SECRET } from '../support/hostile-envelopes';
 import { hostileSender, type Sent } from '../support/hostile-send';
 import { brokenHeaders, escaped, foreignMarkup, htmlOf, type SinkMail } from '../support/mail-checks';
@@ -73,6 +73,9 @@ async function checkRecorded(sent: Sent[], logBefore: number): Promise<void> {
     }
     expect(rows, `${where}: one row`).toHaveLength(1);
     const seen = shown.find((r) => r.ID === s.id)!;
+    // Whatever submittedAt says, the call is the one open when the request arrived: on time.
+    expect(seen[REQUEST_COLUMNS.call], `${where}: the call open today`).toBe('DEMO');
+    expect(seen[REQUEST_COLUMNS.late], `${where}: not late`).toBe('FALSE');
     const body = s.body as Record<string, unknown>;
     const expectCell = (header: string, sentValue: unknown) => {
       if (typeof sentValue !== 'string') return;
@@ -89,6 +92,10 @@ async function checkRecorded(sent: Sent[], logBefore: number): Promise<void> {
   }
   const ours400 = sent.filter((s) => s.status === 400 && s.expected.by === 'intake').length;
   const added = (await readLog(stack.api)).slice(logBefore);
+  for (const s of sent.filter((x) => x.status === 201 && x.labels.some((l) => l.startsWith(FORGED_TIME)))) {
+    const received = added.find((e) => e.kind === 'rebuda' && e.requestId === s.id);
+    expect(received?.detail, `${s.id}: the sender's stamp kept in the log`).toContain(`rellotge_desfasat (${(s.body as { submittedAt: string }).submittedAt})`);
+  }
   expect(added.filter((e) => e.kind === 'invalida'), 'each refused submission is recorded in Registre').toHaveLength(ours400);
   expect(await storedCellProblems(stack.api)).toEqual([]);
 }
@@ -130,6 +137,6 @@ test(`${CHUNK * RUNS} hostile requests: never a 500, never a formula, never fore
   expect(sender.sent()).toBeGreaterThanOrEqual(500);
   // The corpus must reach every layer, or it proves less than it claims.
   const stats = sender.stats();
-  for (const k of ['intake 201', 'intake 400', 'intake 401', 'intake 413', 'intake 415', 'framework 400']) expect(stats[k], k).toBeGreaterThan(0);
+  for (const k of ['intake 201', 'intake 400', 'intake 401', 'guard 413', 'intake 415', 'framework 400']) expect(stats[k], k).toBeGreaterThan(0);
   await annotate(`answers: ${JSON.stringify(stats)}`);
 }, 900_000);

@@ -1,15 +1,20 @@
 // The walking skeleton end to end: signed HTTP → function (through the functions
 // framework) → Sheets emulator → SendGrid sink, with the production adapters.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { localStamp } from '../../shared/domain/dates';
 import { sign } from '../../shared/domain/signature';
-import { readLog, readRequests, startTestStack, type TestStack } from '../support/stack';
+import { IN_CALL_2020_04, readLog, readRequests, receiveOn, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
+  receiveOn(IN_CALL_2020_04);
 });
-afterAll(() => stack.close());
+afterAll(() => {
+  vi.useRealTimers();
+  return stack.close();
+});
 
 const j = (r: Response): Promise<any> => r.json();
 const outbox = () => stack.sendgrid.messages().map((m) => m.body as Record<string, any>);
@@ -105,6 +110,7 @@ describe('intake answers', () => {
   });
 
   test('late, non-member and repeated requests are recorded and flagged, never refused', async () => {
+    receiveOn('2020-05-09T00:00:01+02:00');
     const res = await stack.post(
       validBody({ submissionId: 'late-1', municipality: 'Ajuntament de Mataró', submittedAt: '2020-05-09T00:00:01+02:00', contactEmail: 'mataro@example.cat' }),
     );
@@ -114,6 +120,7 @@ describe('intake answers', () => {
     expect(row).toMatchObject({ 'Fora de termini': 'TRUE', Membre: 'FALSE' });
     const mail = outbox().find((m) => m.personalizations[0].to[0].email === 'mataro@example.cat');
     expect(mail?.content.find((c: { type: string }) => c.type === 'text/plain').value).toContain('després del termini');
+    receiveOn(IN_CALL_2020_04);
 
     const again = await stack.post(validBody({ submissionId: 'repeat-2', municipality: 'sant cugat del valles' }));
     expect((await j(again)).flags).toContain('repeated_in_call');
@@ -152,7 +159,35 @@ describe('intake answers', () => {
     expect(mails.length).toBeGreaterThan(0);
   });
 
+  test('the sender does not choose the call: a forged submittedAt is kept and shown, and staff are told once', async () => {
+    const forged = await stack.post(validBody({ submissionId: 'forged-1', submittedAt: '0000-01-01T00:00:00Z', contactEmail: 'forged@example.cat' }));
+    expect(forged.status).toBe(201);
+    expect((await j(forged)).flags).not.toContain('late'); // received on 4 May: on time, in the 2020-04 call
+    receiveOn('2020-05-20T10:00:00+02:00');
+    const backdated = await stack.post(validBody({ submissionId: 'backdated-1', submittedAt: '2020-05-01T10:00:00+02:00', contactEmail: 'back@example.cat' }));
+    expect((await j(backdated)).flags).toContain('late'); // received after the deadline, whatever it says
+    receiveOn(IN_CALL_2020_04);
+    const rows = await readRequests(stack.api);
+    expect(rows.find((r) => r.ID === 'forged-1')).toMatchObject({ Convocatòria: '2020-04', 'Fora de termini': 'FALSE' });
+    // The sender's stamp, shown as every stamp in the sheet is (Catalan local time).
+    expect(rows.find((r) => r.ID === 'forged-1')!['Data d’enviament']).toBe(localStamp(new Date('0000-01-01T00:00:00Z')));
+    const received = (await readLog(stack.api)).filter((e) => e.kind === 'rebuda' && ['forged-1', 'backdated-1'].includes(e.requestId));
+    for (const e of received) expect(e.detail).toContain('rellotge_desfasat');
+    expect(received.find((e) => e.requestId === 'forged-1')!.detail).toContain('0000-01-01T00:00:00Z');
+    const digests = async () => {
+      await fetch(`${stack.url}/sweep`, { method: 'POST' });
+      return outbox().filter((m) => m.custom_args?.kind === 'resum').map((m) => m.content.find((c: { type: string }) => c.type === 'text/plain').value as string);
+    };
+    const first = await digests();
+    const skew = (texts: string[]) => texts.filter((x) => x.includes('hora de recepció')).join('\n');
+    expect(skew(first)).toMatch(/2020-04-\d{3} difereix/);
+    expect((skew(first).match(/difereix en més de 5 minuts/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    const again = (await digests()).slice(first.length);
+    expect(skew(again), 'each told once').toBe('');
+  });
+
   test('a submission made today lands in the open demo call, on time', async () => {
+    vi.useRealTimers();
     const res = await stack.post(validBody({ submissionId: 'today-1', submittedAt: new Date().toISOString() }));
     expect(await j(res)).toMatchObject({ reference: 'DEMO-001', flags: [] });
   });

@@ -1,9 +1,9 @@
 // Decisions reach municipalities: the sweep on the local stack, with the Commission's
 // cells edited through the Sheets API and the emails read from the SendGrid sink.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { Commission } from '../support/commission';
 import { stackForm } from '../support/form-publish';
-import { readLog, startTestStack, type TestStack } from '../support/stack';
+import { IN_CALL_2020_04, readLog, receiveOn, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
 let stack: TestStack;
@@ -21,13 +21,17 @@ const text = (m: Mail) => m.content.find((c) => c.type === 'text/plain')?.value 
 beforeAll(async () => {
   stack = await startTestStack();
   commission = new Commission(stack.api);
+  receiveOn(IN_CALL_2020_04);
   const bodies = ['d-1', 'd-2', 'd-3', 'd-4', 'd-5'].map((id, i) =>
     validBody({ submissionId: id, contactEmail: `${id}@example.cat`, municipality: ['Manresa', 'Celrà', 'Barcelona', 'La Garriga', 'Sant Cugat del Vallès'][i] }),
   );
   for (const b of bodies) expect((await stack.post(b)).status).toBe(201);
   await sweep(); // the first digest (late/non-member etc.) goes out now, not in the tests below
 }, 120_000);
-afterAll(() => stack?.close());
+afterAll(() => {
+  vi.useRealTimers();
+  return stack?.close();
+});
 
 describe('the sweep sends released decisions exactly once', () => {
   test('nothing is sent until "Enviar decisió" is ticked', async () => {
@@ -107,10 +111,13 @@ describe('faults end with every decision notified once', () => {
     for (const id of ids) await commission.release(id, 'Denegada');
     stack.sheets.setFaults({ faultRate: 0.3 });
     stack.sendgrid.setFaults({ faultRate: 0.5 });
-    for (let i = 0; i < 12; i++) await fetch(`${stack.url}/sweep`, { method: 'POST' });
+    // A failed decision backs off (5, 10, 20, 40 minutes) and stops after 5 tries: four
+    // faulty sweeps leave it one try, which the quiet sweeps give once it is due.
+    const later = (minutes: number) => vi.setSystemTime(Date.now() + minutes * 60_000);
+    for (let i = 0; i < 4; i++, later(6)) await fetch(`${stack.url}/sweep`, { method: 'POST' });
     stack.sheets.setFaults({ faultRate: 0 });
     stack.sendgrid.setFaults({ faultRate: 0 });
-    for (let i = 0; i < 3; i++) await sweep();
+    for (let i = 0; i < 3; i++, later(41)) await sweep();
     for (const id of ids) expect(decisionsTo(`${id}@example.cat`)).toHaveLength(1);
   });
 

@@ -3,13 +3,13 @@
 // and the helper columns' evaluated values are checked. Then setup runs again on the full
 // sheet and must change nothing. All of it on a spreadsheet a person created in the UI in
 // en_US (formulas read back with `,`) and in ca_ES (`;` between arguments, `,` decimals).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { setupWorkspace } from '../../shared/adapters/sheets-setup';
 import { workspaceSpec } from '../../shared/workspace/workspace-spec';
 import { columnLetter } from '../../shared/workspace/tabs';
 import { demoSeed } from '../../emulators/demo';
-import { startTestStack, type TestStack } from '../support/stack';
+import { IN_CALL_2020_04, receiveOn, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 import { conditionalColours, effective } from '../../emulators/page/assets/sheet-rules.js';
 
@@ -64,10 +64,14 @@ describe.each(['en_US', 'ca_ES'])('on a %s spreadsheet', (locale) => {
         contactEmail: `w${i + 1}@example.cat`,
       }),
     );
-    bodies.push(validBody({ submissionId: 'w-late', submittedAt: '2020-05-09T09:00:00+02:00', contactEmail: 'late@example.cat' }));
     bodies.push(validBody({ submissionId: 'w-nonmember', municipality: 'Ajuntament de Mataró', contactEmail: 'nm@example.cat' }));
+    receiveOn(IN_CALL_2020_04);
     const answers = await Promise.all(bodies.map((b) => stack.post(b)));
-    expect(answers.map((a) => a.status)).toEqual(bodies.map(() => 201));
+    // Received the day after the deadline.
+    receiveOn('2020-05-09T09:00:00+02:00');
+    answers.push(await stack.post(validBody({ submissionId: 'w-late', submittedAt: '2020-05-09T09:00:00+02:00', contactEmail: 'late@example.cat' })));
+    vi.useRealTimers();
+    expect(answers.map((a) => a.status)).toEqual([...bodies, 'late'].map(() => 201));
     const rows = await values("'Sol·licituds'");
     header = (rows[0] ?? []).map(String);
     rows.slice(1).forEach((r, i) => rowOf.set(String(r[0]), i + 2));

@@ -3,7 +3,8 @@
 // bytes) and remembers, in a state folder, what earlier calls created. So `describe` answers
 // NOT_FOUND (exit 1) until a `create` of the same thing, as on an empty project and then
 // on one deployed once; IAM policies hold the bindings added; values the deploy reads back
-// (project number, sweep's URL, the Eventarc trigger and its subscription) are fixed.
+// (project number, sweep's URL, the Eventarc trigger and its subscription) are fixed;
+// Monitoring channels and policies are listed by display name once created.
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,9 @@ export const FAKE = {
   sweepUrl: 'https://sweep-fake-ew.a.run.app',
   formsTrigger: 'projects/p/locations/europe-west1/triggers/form-responses-777',
   formsSubscription: 'projects/p/subscriptions/eventarc-europe-west1-form-responses-777-sub-888',
+  // The notification channels for the two staff addresses the deploy tests pass, in order.
+  alertChannel0: 'projects/p/beta_monitoring_channels/1',
+  alertChannel1: 'projects/p/beta_monitoring_channels/2',
 } as const;
 
 // Bash, not Node: a deploy makes ~50 calls and Node's start-up would dominate the tests.
@@ -47,7 +51,7 @@ case "$group/$verb" in
     case $(flag format) in *serviceConfig.uri*) echo ${FAKE.sweepUrl};; *eventTrigger.trigger*) echo ${FAKE.formsTrigger};; esac ;;
   "eventarc triggers/describe") echo ${FAKE.formsSubscription} ;;
   */describe) [ -e "$st/x_$key" ] && echo "name: $name" || notfound ;;
-  */create) touch "$st/x_$key" ;;
+  */create) touch "$st/x_$key"; dn=$(flag display-name); [ -n "$dn" ] && printf '%s\n' "$dn" >> "$st/dn_\${group// /_}" ;;
   */get-iam-policy)
     out=""; if [ -e "$st/b_$key" ]; then while IFS=$'\\t' read -r role member; do
       json "$role"; r=$REPLY; json "$member"; out+="\${out:+,}{\\"role\\":$r,\\"members\\":[$REPLY]}"; done < "$st/b_$key"; fi
@@ -55,6 +59,12 @@ case "$group/$verb" in
   */add-iam-policy-binding) printf '%s\\t%s\\n' "$(flag role)" "$(flag member)" >> "$st/b_$key" ;;
   "secrets versions/add") echo $(( $(cat "$st/v_$name" 2>/dev/null || echo 0) + 1 )) > "$st/v_$name" ;;
   "secrets versions/list") [ -e "$st/v_$name" ] && echo "projects/p/secrets/$name/versions/$(cat "$st/v_$name")" ;;
+  # Monitoring channels and policies are found by display name; named by creation order.
+  */list)
+    f=$(flag filter); case $f in displayName=*)
+      want=\${f#displayName=\\\"}; want=\${want%\\\"}; g=\${group// /_}
+      [ -e "$st/dn_$g" ] && n=$(grep -nxF -- "$want" "$st/dn_$g" | head -1 | cut -d: -f1) && [ -n "$n" ] && echo "projects/p/$g/$n" ;;
+    esac ;;
 esac
 exit 0
 `;

@@ -64,14 +64,16 @@ export function wire(e: Envelope, body: unknown, secret: string): { raw: string;
 }
 
 export type Answer =
+  | { by: 'guard'; status: 413 } // refused from its declared length, before anything reads it (functions/body-guard.ts)
   | { by: 'intake'; status: 201 | 400 } // recorded (or, with breaks, a Catalan field error)
-  | { by: 'intake'; status: 401 | 413 | 415 }
-  | { by: 'framework'; status: 400 | 415 }; // refused by the Functions Framework's parser, before our code
+  | { by: 'intake'; status: 401 | 415 }
+  | { by: 'framework'; status: 400 | 415 }; // refused by the Functions Framework's parser, answered by functions/body-guard.ts
 
 const isJsonType = (t: string | undefined) => t !== undefined && /^application\/json\s*(;|$)/i.test(t);
 
 /** Which layer answers, in the order the request meets them. */
 export function expectedAnswer(e: Envelope, raw: string, recordable: boolean): Answer {
+  if (Buffer.byteLength(raw) > 256 * 1024) return { by: 'guard', status: 413 };
   if (isJsonType(e.contentType)) {
     if (/charset=(?!utf-8)/i.test(e.contentType!)) return { by: 'framework', status: 415 };
     // body-parser's strict JSON: a non-empty body must parse and be an object or an array.
@@ -80,7 +82,6 @@ export function expectedAnswer(e: Envelope, raw: string, recordable: boolean): A
   // Without a content type the framework reads no body at all: the function sees an empty
   // one, which the signature (made over the real body) does not match.
   const seen = e.contentType === undefined ? '' : raw;
-  if (Buffer.byteLength(seen) > 256 * 1024) return { by: 'intake', status: 413 };
   if (!['current', 'previous', 'twoV1'].includes(e.signing) || seen !== raw) return { by: 'intake', status: 401 };
   if (!isJsonType(e.contentType)) return { by: 'intake', status: 415 };
   return { by: 'intake', status: recordable && e.payload === 'json' ? 201 : 400 };

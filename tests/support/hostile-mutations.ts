@@ -66,7 +66,17 @@ export const topicNotOffered = fc.constantFrom('Astronàutica', '＝Energia', '=
 );
 
 /** Changes a body must survive: recorded, its hostile text stored and mailed as text. */
+/**
+ * A sender's clock anywhere, in valid ISO 8601: recorded in the call open when it arrives,
+ * never late for it, with the sender's stamp kept.
+ */
+export const FORGED_TIME = 'forged submittedAt';
+export const forgedTime = fc
+  .constantFrom('0000-01-01T00:00:00Z', '2020-04-01T00:00:00+02:00', '2999-12-31T23:59:59Z', '1970-01-01T00:00:00-12:00', '2020-05-08T23:59:59+02:00')
+  .map((v): Mutation => ({ label: `${FORGED_TIME} ${v}`, keys: ['submittedAt'], apply: (b) => void (b.submittedAt = v) }));
+
 export const harmless: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 1, arbitrary: forgedTime },
   { weight: 6, arbitrary: text.filter((m) => !m.breaks) },
   { weight: 2, arbitrary: lookalike },
   { weight: 1, arbitrary: missingOptional },

@@ -12,7 +12,7 @@ export const soakBody = (i: number) =>
   validBody({
     submissionId: soakId(i),
     contactEmail: `soak-${i}@example.cat`,
-    // a few late and a few non-members, so the digest has something to say
+    // a few non-members and a few whose clock is off, so the digest has something to say
     municipality: i % 23 === 0 ? 'Ajuntament de Mataró' : MEMBERS[i % MEMBERS.length],
     submittedAt: i % 17 === 0 ? '2020-05-09T09:00:00+02:00' : '2020-05-04T10:00:00+02:00',
   });

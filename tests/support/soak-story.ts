@@ -70,7 +70,6 @@ export function unexplainedFailures(attempts: readonly SendAttempt[], log: reado
   return problems;
 }
 
-const transient = (item: string) => item.startsWith('Error en enviar') || item === caDecisions.digest.decisionFailed(item.match(REFERENCE)?.[0] ?? '');
 
 /** Items of a refused digest that no later digest carried (staff never saw them). */
 export function droppedDigestItems(attempts: readonly SendAttempt[]): string[] {
@@ -79,9 +78,7 @@ export function droppedDigestItems(attempts: readonly SendAttempt[]): string[] {
   attempts.forEach((a, i) => {
     if (a.status < 500 || a.mail.custom_args?.kind !== 'resum') return;
     const later = new Set(attempts.slice(i + 1).filter((x) => x.status === 202 && x.mail.custom_args?.kind === 'resum').flatMap((x) => items(x.mail)));
-    // "Error en enviar …" and "… es tornarà a provar" are news of a retry, moot once it
-    // succeeds: their story is the error entry in the log, checked apart.
-    for (const item of items(a.mail)) if (!transient(item) && !later.has(item)) dropped.push(item);
+    for (const item of items(a.mail)) if (!later.has(item)) dropped.push(item);
   });
   return dropped;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { canonicalTopic, placeInCall, type Call } from '../../shared/domain/calls';
-import { classifyBatch, nextReference } from '../../shared/domain/classify';
+import { classifyBatch, nextReference, type Arrival } from '../../shared/domain/classify';
 import { findMember, type Member } from '../../shared/domain/members';
 import { parseSubmission, type Submission } from '../../shared/domain/schema';
 import { parseCalls } from '../../shared/workspace/config-rows';
@@ -21,6 +21,9 @@ const submission = (o: Record<string, unknown> = {}): Submission => {
   if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors));
   return r.value;
 };
+
+/** Received when it says it was sent: an honest clock. */
+const arrival = (s: Submission, receivedAt = s.submittedAt): Arrival => ({ submission: s, receivedAt });
 
 describe('deadline in Catalan time, inclusive', () => {
   test.each([
@@ -76,7 +79,7 @@ describe('classification', () => {
       submission({ submissionId: 'c', municipality: 'Mataró', submittedAt: '2020-05-09T09:00:00+02:00' }),
       submission({ submissionId: 'd', municipality: 'Baixa' }),
     ];
-    const out = classifyBatch(batch, {
+    const out = classifyBatch(batch.map((s) => arrival(s)), {
       calls,
       members,
       existing: [{ id: 'z', reference: '2020-04-007', callId: '2020-04', municipality: 'La Garriga' }],
@@ -91,10 +94,20 @@ describe('classification', () => {
   });
 
   test('recent members are those who joined since the call’s date', () => {
-    const out = classifyBatch([submission({ municipality: "L'Hospitalet de Llobregat" })], { calls, members, existing: [] });
+    const out = classifyBatch([arrival(submission({ municipality: "L'Hospitalet de Llobregat" }))], { calls, members, existing: [] });
     expect(out[0]!.recentMember).toBe(true);
-    const old = classifyBatch([submission()], { calls, members, existing: [] });
+    const old = classifyBatch([arrival(submission())], { calls, members, existing: [] });
     expect(old[0]!.recentMember).toBe(false);
+  });
+
+  test('the time of receipt decides call and lateness; a sender’s stamp off by more than 5 minutes is noted', () => {
+    const ctx = { calls, members, existing: [] };
+    const forged = classifyBatch([arrival(submission({ submittedAt: '0000-01-01T00:00:00Z' }), '2020-05-09T09:00:00+02:00')], ctx)[0]!;
+    expect(forged).toMatchObject({ call: { id: '2020-04' }, flags: ['late'], clockSkew: true });
+    const backdated = classifyBatch([arrival(submission({ submittedAt: '2020-05-08T12:00:00+02:00' }), '2020-05-10T12:00:00+02:00')], ctx)[0]!;
+    expect(backdated).toMatchObject({ flags: ['late'], clockSkew: true });
+    const slightlyOff = classifyBatch([arrival(submission({ submittedAt: '2020-05-04T10:04:00+02:00' }), '2020-05-04T10:00:00+02:00')], ctx)[0]!;
+    expect(slightlyOff).toMatchObject({ flags: [], clockSkew: false });
   });
 
   test('references ignore other calls and odd values', () => {

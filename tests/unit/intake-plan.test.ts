@@ -2,6 +2,7 @@
 // pin the rules the flush relies on: references numbered once and contiguous, whatever
 // is refused in between; repeats inside a batch answered as later deliveries would be.
 import { describe, expect, test } from 'vitest';
+import { localStamp } from '../../shared/domain/dates';
 import type { IntakeSnapshot } from '../../shared/ports';
 import { parse, planBatch } from '../../shared/pipeline/intake-plan';
 import { parseCalls } from '../../shared/workspace/config-rows';
@@ -56,6 +57,28 @@ describe('planBatch', () => {
     if (plan.kind !== 'ok') throw new Error(plan.kind);
     expect(plan.invalid.map((i) => i.id)).toEqual(['(sense ID)', '(sense ID)']);
     expect(plan.outcomes[1]).toEqual({ status: 'invalid', fieldErrors: {}, formErrors: ['no JSON'] });
+  });
+
+  test('the time received, not submittedAt, decides the call; the sender’s stamp is kept in row and log', () => {
+    const received = '2020-05-09T10:00:00+02:00'; // the day after the deadline
+    const forged = parse({ kind: 'json', body: validBody({ submissionId: 'f', submittedAt: '2020-04-20T10:00:00+02:00' }), receivedAt: received });
+    const honest = parse({ kind: 'json', body: validBody({ submissionId: 'h', submittedAt: '2020-05-09T10:03:00+02:00' }), receivedAt: received });
+    const plan = planBatch([forged, honest], snapshot(), at);
+    if (plan.kind !== 'ok') throw new Error(plan.kind);
+    expect(plan.created.map((r) => [r.call.id, r.flags.includes('late'), r.clockSkew])).toEqual([
+      ['2020-04', true, true],
+      ['2020-04', true, false],
+    ]);
+    expect(plan.rows[0]).toMatchObject({ Rebuda: localStamp(new Date(received)), 'Data d’enviament': localStamp(new Date('2020-04-20T10:00:00+02:00')) });
+    const details = plan.log.filter((e) => e.kind === 'rebuda').map((e) => e.detail);
+    expect(details[0]).toContain('rellotge_desfasat (2020-04-20T10:00:00+02:00)');
+    expect(details[1]).not.toContain('rellotge_desfasat');
+  });
+
+  test('parse stamps the time of receipt when the door gives none', () => {
+    const now = new Date('2020-05-04T08:00:00Z');
+    expect(parse({ kind: 'json', body: validBody() }, now)).toMatchObject({ kind: 'valid', receivedAt: now.toISOString() });
+    expect(parse({ kind: 'json', body: validBody(), receivedAt: 'not a time' }, now)).toMatchObject({ receivedAt: now.toISOString() });
   });
 
   test('no call configured: nothing is planned', () => {

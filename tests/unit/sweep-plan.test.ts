@@ -99,6 +99,16 @@ describe('planSweep', () => {
     expect(planSweep(state([late, nm], reported), now, opts).digest).toEqual([]);
   });
 
+  test('a request whose sender’s clock was off is reported once', () => {
+    const r = req('1');
+    const received = (detail: string): LogEntry => ({ requestId: '1', at: minutesAgo(5), kind: 'rebuda', state: 'registrat', key: 'rebuda:1', detail });
+    expect(planSweep(state([r], [received('2020-04-1')]), now, opts).digest).toEqual([]);
+    const plan = planSweep(state([r], [received('2020-04-1 · rellotge_desfasat (0000-01-01T00:00:00Z)')]), now, opts);
+    expect(plan.digest.map((d) => d.text)).toEqual([expect.stringContaining('2020-04-1 difereix en més de 5 minuts')]);
+    const told: LogEntry = { requestId: '', at: minutesAgo(1), kind: 'resum', state: 'registrat', key: `resum:${plan.digest[0]!.key}`, detail: '' };
+    expect(planSweep(state([r], [received('2020-04-1 · rellotge_desfasat (0000-01-01T00:00:00Z)'), told]), now, opts).digest).toEqual([]);
+  });
+
   test('a waiting-list request is reported when its pool has room again', () => {
     const w = req('w', { decision: 'Llista d’espera', release: true });
     const plan = planSweep(state([w]), now, opts);

@@ -28,9 +28,13 @@ const submission = (over: Record<string, unknown> = {}): Submission => {
   if (!r.ok) throw new Error('invalid test body');
   return r.value;
 };
+const arrival = (over: Record<string, unknown> = {}) => {
+  const s = submission(over);
+  return { submission: s, receivedAt: s.submittedAt };
+};
 const members = [{ name: 'La Garriga', type: 'Ajuntament' as const, county: 'Vallès Oriental', active: true }];
-const [accepted] = classifyBatch([submission({ municipality: 'La Garriga' })], { calls, members, existing: [] });
-const [flagged] = classifyBatch([submission({ submissionId: 'late-1', submittedAt: '2020-05-12T10:00:00+02:00', municipality: 'Ajuntament de Lilliput' })], { calls, members, existing: [] });
+const [accepted] = classifyBatch([arrival({ municipality: 'La Garriga' })], { calls, members, existing: [] });
+const [flagged] = classifyBatch([arrival({ submissionId: 'late-1', submittedAt: '2020-05-12T10:00:00+02:00', municipality: 'Ajuntament de Lilliput' })], { calls, members, existing: [] });
 const view: RequestView = {
   id: 'resp-0001', reference: '2020-04-001', callId: '2020-04', municipality: 'La Garriga', contactName: 'Anna Puig', contactEmail: 'anna@example.cat',
   topic: 'Energia', requestedService: SERVICE.mentoring, late: false, member: true, decision: DECISION.accepted, service: SERVICE.mentoring, hours: 4,

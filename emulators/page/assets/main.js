@@ -1,6 +1,6 @@
 // @ts-check
 // The page's shell: three views behind tabs, plus the sweep and reset buttons.
-import { call, clock, fmt, say, texts } from './dom.js';
+import { call, clock, fmt, postJson, say, texts } from './dom.js';
 import { mountForm } from './form-view.js';
 import { mountMail } from './mail-view.js';
 import { mountSheet } from './sheet-view.js';
@@ -64,7 +64,7 @@ $('sweep').addEventListener('click', async () => {
 $('reset').addEventListener('click', async () => {
   if (!confirm(texts.resetConfirm)) return;
   say(texts.resetting);
-  const r = await call('/local/reset', { method: 'POST' });
+  const r = await postJson('/local/reset', {});
   if (!r.ok) return say(fmt(texts.loadFailed, { what: '/local/reset' }), 'error');
   localStorage.removeItem(LAST_SWEEP);
   showLastSweep();
