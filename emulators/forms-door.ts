@@ -46,12 +46,12 @@ export function createLocalFormsDoor(opts: LocalFormsDoorOptions = {}): LocalFor
     const saved = !opts.reset && idFile && existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : '';
     let formId = '';
     if (saved) {
-      formId = await publishForm(source, { call, pools: state.pools, formId: saved }).then(
+      formId = await publishForm(source, { call, pools: state.pools, privacy: state.privacy, formId: saved }).then(
         (p) => p.formId,
         () => '', // the saved form is gone (its state was removed): build a new one
       );
     }
-    formId ||= (await publishForm(source, { call, pools: state.pools })).formId;
+    formId ||= (await publishForm(source, { call, pools: state.pools, privacy: state.privacy })).formId;
     if (idFile) writeFileSync(idFile, formId);
     return formId;
   }

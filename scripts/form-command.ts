@@ -44,7 +44,7 @@ export async function formCommand(argv: string[], env: Env = shellEnv()): Promis
   const state = await new SheetsWorkspace({ spreadsheetId, rootUrl }).readSweepState();
   const call = chooseCall(state.calls, { id: values.call });
   if (!call) return { code: 1, out: values.call ? t.unknownCall(values.call) : t.noCall };
-  const published = await publishForm(source, { call, pools: state.pools, formId: command === 'update' ? formId : undefined });
+  const published = await publishForm(source, { call, pools: state.pools, privacy: state.privacy, formId: command === 'update' ? formId : undefined });
   // What Google reports after the run, not what we asked for.
   const after = published.publishState;
   const closed = published.publishing !== 'legacy' && !isOpen(after);

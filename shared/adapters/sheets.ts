@@ -6,6 +6,7 @@ import { UpstreamError, WorkspaceError } from '../errors';
 import type { IntakeSnapshot, WorkspaceStore } from '../ports';
 import type { ExistingRequest } from '../domain/classify';
 import { parseCalls, parseMembers } from '../workspace/config-rows';
+import { parsePrivacy, SETTINGS_HEADERS, SETTINGS_TAB } from '../workspace/settings';
 import type { LogEntry } from '../domain/log-entry';
 import { toLogRow } from '../workspace/log-row';
 
@@ -15,6 +16,7 @@ const TAB_WIDTH: Record<string, number> = {
   [TABS.calls]: CALL_HEADERS.length,
   [TABS.pools]: 3 + POOL_HELPERS.length,
   [TABS.log]: LOG_HEADERS.length,
+  [SETTINGS_TAB]: SETTINGS_HEADERS.length,
 };
 import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from '../workspace/request-row';
 import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } from '../workspace/tabs';
@@ -85,7 +87,7 @@ export class SheetsWorkspace implements WorkspaceStore {
 
   async readIntakeSnapshot(): Promise<IntakeSnapshot> {
     const headers = INDEX_COLUMNS.map((c) => REQUEST_COLUMNS[c]);
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls]);
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, SETTINGS_TAB]);
     const col = (c: (typeof INDEX_COLUMNS)[number]) => read.columns.get(REQUEST_COLUMNS[c]) ?? [];
     const [ids, refs, calls, names, member, late, repeated] = INDEX_COLUMNS.map(col);
     const existing: ExistingRequest[] = [];
@@ -107,6 +109,7 @@ export class SheetsWorkspace implements WorkspaceStore {
       existing,
       members: parseMembers(read.tab(TABS.members)),
       calls: parseCalls(read.tab(TABS.calls)),
+      privacy: parsePrivacy(read.tab(SETTINGS_TAB)),
     };
   }
 
@@ -116,7 +119,7 @@ export class SheetsWorkspace implements WorkspaceStore {
     const C = COMMISSION_COLUMNS;
     const headers = [R.id, R.reference, R.call, R.municipality, R.contactName, R.contactEmail, R.topic, R.serviceType, R.late, R.member,
       C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release];
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log]);
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log, SETTINGS_TAB]);
     const col = (h: string) => read.columns.get(h) ?? [];
     const str = (h: string, i: number) => { const v = col(h)[i]; return v === undefined || v === null ? '' : String(v).trim(); };
     const requests: RequestView[] = [];
@@ -138,6 +141,7 @@ export class SheetsWorkspace implements WorkspaceStore {
       requests,
       members: parseMembers(read.tab(TABS.members)),
       calls: parseCalls(read.tab(TABS.calls)),
+      privacy: parsePrivacy(read.tab(SETTINGS_TAB)),
       pools: read.tab(TABS.pools).flatMap((r) =>
         text(r[0]) ? [{ callId: text(r[0]), service: text(r[1]), hours: num(r[2]) ?? 0, left: num(r[5]) }] : [],
       ),

@@ -4,6 +4,7 @@
 import type { Call } from './calls';
 import type { LogEntry } from './log-entry';
 import type { Member } from './members';
+import type { PrivacySettings } from './privacy';
 
 export interface RequestView {
   id: string;
@@ -41,4 +42,6 @@ export interface SweepState {
   calls: Call[];
   pools: PoolView[];
   members: Member[];
+  /** The network's data-protection notice (the default when the sheet has none). */
+  privacy?: PrivacySettings;
 }

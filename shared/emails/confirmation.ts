@@ -8,7 +8,9 @@ import { caMail, GREETING } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
 import { requestRow } from '../workspace/request-row';
 import { REQUEST_COLUMNS } from '../workspace/request-row';
+import type { PrivacySettings } from '../domain/privacy';
 import { definitionTable, escapeHtml, layout, paragraphs } from './html';
+import { privacyHtml, privacyText } from './privacy-notice';
 
 const t = caMail.confirmation;
 
@@ -39,7 +41,7 @@ export function flagTexts(r: ClassifiedRequest): string[] {
   );
 }
 
-export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): OutgoingEmail {
+export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privacy?: PrivacySettings): OutgoingEmail {
   const s = r.submission;
   const deadline = longDate(r.call.deadline);
   const summary = summaryRows(r);
@@ -59,6 +61,8 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
     t.notice,
     '',
     caMail.signature,
+    '',
+    privacyText(privacy),
   ].join('\n');
   const html = layout(
     t.subject(r.reference),
@@ -73,6 +77,7 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
       paragraphs(t.notice),
     ].join('\n'),
     caMail.signature,
+    privacyHtml(privacy),
   );
   return {
     to: [s.contactEmail],
@@ -93,6 +98,7 @@ export function confirmationFromRow(
   r: { id: string; reference: string; contactName: string; contactEmail: string; late: boolean },
   call: { title: string; deadline: string } | undefined,
   replyTo?: string,
+  privacy?: PrivacySettings,
 ): OutgoingEmail {
   const deadline = call ? longDate(call.deadline) : '';
   const lines = [
@@ -105,8 +111,8 @@ export function confirmationFromRow(
   return {
     to: [r.contactEmail],
     subject: t.subject(r.reference),
-    text: [...lines, '', caMail.signature].join('\n\n'),
-    html: layout(t.subject(r.reference), lines.map(paragraphs).join('\n'), caMail.signature),
+    text: [...lines, caMail.signature, privacyText(privacy)].join('\n\n'),
+    html: layout(t.subject(r.reference), lines.map(paragraphs).join('\n'), caMail.signature, privacyHtml(privacy)),
     replyTo,
     customArgs: { requestId: r.id, reference: r.reference, kind: LOG_KIND.confirmation },
     categories: [LOG_KIND.confirmation],

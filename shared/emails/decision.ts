@@ -9,7 +9,9 @@ import { caDecisions as t } from '../i18n/ca-decisions';
 import { caMail } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
 import type { RequestView } from '../domain/workspace-state';
+import type { PrivacySettings } from '../domain/privacy';
 import { definitionTable, escapeHtml, layout, paragraphs } from './html';
+import { privacyHtml, privacyText } from './privacy-notice';
 
 function detailRows(v: DecisionValues, call: Call | undefined, packageHours: number): Array<readonly [string, string]> {
   const f = t.fields;
@@ -32,6 +34,7 @@ export function decisionEmail(opts: {
   call?: Call;
   replyTo?: string;
   key: string;
+  privacy?: PrivacySettings;
 }): OutgoingEmail {
   const { request: r, values: v, previous, call } = opts;
   const packageHours = call?.packageHours ?? DEFAULT_PACKAGE_HOURS;
@@ -52,6 +55,8 @@ export function decisionEmail(opts: {
     t.closing,
     '',
     caMail.signature,
+    '',
+    privacyText(opts.privacy),
   ].join('\n');
   const html = layout(
     subject,
@@ -66,6 +71,7 @@ export function decisionEmail(opts: {
       paragraphs(t.closing),
     ].join('\n'),
     caMail.signature,
+    privacyHtml(opts.privacy),
   );
   return {
     to: [r.contactEmail],

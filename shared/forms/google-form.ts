@@ -2,6 +2,7 @@
 // (shared/domain/form.ts) and a call: one item per question, with the definition's fixed
 // question ID, so answers map back to contract keys by ID and never by title or position.
 import type { Call } from '../domain/calls';
+import type { PrivacySettings } from '../domain/privacy';
 import { QUESTIONS, TOPIC_OTHER, type Question } from '../domain/form';
 import { foldForMatch } from '../domain/text';
 import { ca } from '../i18n/ca';
@@ -87,11 +88,11 @@ export interface FormPlan {
  * questions are updated in place: updateItem with mask "*" replaces the whole item, so the
  * item ID and question ID are always sent, or Forms would hand out new ones.
  */
-export function formPlan(call: Call, pools: readonly PoolHours[], current: FormDoc = {}): FormPlan {
+export function formPlan(call: Call, pools: readonly PoolHours[], current: FormDoc = {}, privacy?: PrivacySettings): FormPlan {
   const ours = new Set(QUESTIONS.map((q) => q.formQuestionId.toLowerCase()));
   const items = [...(current.items ?? [])];
   const requests: FormRequest[] = [
-    { updateFormInfo: { info: { title: formTitle(call).title, description: formDescription(call, pools) }, updateMask: 'title,description' } },
+    { updateFormInfo: { info: { title: formTitle(call).title, description: formDescription(call, pools, privacy) }, updateMask: 'title,description' } },
     // Respondents need no Google account: the contact email is a question of the form.
     { updateSettings: { settings: { emailCollectionType: 'DO_NOT_COLLECT' }, updateMask: 'emailCollectionType' } },
   ];

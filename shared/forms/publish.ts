@@ -4,6 +4,7 @@
 // unpublished and take no responses until setPublishSettings says so. The script and the
 // local stack both come through here, so the local form is built the production way.
 import type { Call } from '../domain/calls';
+import type { PrivacySettings } from '../domain/privacy';
 import { localDay } from '../domain/dates';
 import { QUESTIONS } from '../domain/form';
 import type { FormSource } from '../ports';
@@ -33,7 +34,7 @@ export const isOpen = (state: PublishState | null | undefined): boolean => state
 
 export async function publishForm(
   source: Pick<FormSource, 'create' | 'get' | 'batchUpdate' | 'setPublishSettings'>,
-  opts: { call: Call; pools: readonly PoolHours[]; formId?: string },
+  opts: { call: Call; pools: readonly PoolHours[]; formId?: string; privacy?: PrivacySettings },
 ): Promise<PublishedForm> {
   let formId = opts.formId;
   let current: FormDoc;
@@ -43,7 +44,7 @@ export async function publishForm(
     formId = current.formId ?? '';
     if (!formId) throw new Error('forms.create answered without a formId');
   }
-  const plan = formPlan(opts.call, opts.pools, current);
+  const plan = formPlan(opts.call, opts.pools, current, opts.privacy);
   await source.batchUpdate(formId, plan.requests);
   // Published last, so no one can answer a half-built form. A legacy form has no publish
   // settings for the API to change: the admin checks it in the Forms editor instead.

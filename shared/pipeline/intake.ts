@@ -53,7 +53,7 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     const written = await writeWithCheck(plan.rows, plan.log, plan.created[0]?.submission.submissionId);
     if (!written) return items.map(() => ({ status: 'unavailable' }));
 
-    const results = await sendEmails(plan.created, plan.invalid);
+    const results = await sendEmails(plan.created, plan.invalid, snapshot.privacy);
     try {
       await deps.store.appendLog(results);
     } catch (error) {
@@ -94,7 +94,7 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     return false;
   }
 
-  async function sendEmails(created: ClassifiedRequest[], invalid: InvalidSubmission[]): Promise<LogEntry[]> {
+  async function sendEmails(created: ClassifiedRequest[], invalid: InvalidSubmission[], privacy: IntakeSnapshot['privacy']): Promise<LogEntry[]> {
     const at = localStamp(now());
     const send = async (email: OutgoingEmail): Promise<SendOutcome> => {
       try {
@@ -107,7 +107,7 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     const entries = await Promise.all(
       created.map(async (r) => {
         const requestId = r.submission.submissionId;
-        const outcome = await send(confirmationEmail(r, deps.replyTo));
+        const outcome = await send(confirmationEmail(r, deps.replyTo, privacy));
         return sendResult({ requestId, at, ...outboxKey.confirmation(requestId), attempt: 1, outcome });
       }),
     );

@@ -133,7 +133,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     sends.push({
       ...keyed,
       requestId: r.id,
-      email: decisionEmail({ request: r, values: v, previous, call: calls.get(r.callId), replyTo: opts.replyTo, key }),
+      email: decisionEmail({ request: r, values: v, previous, call: calls.get(r.callId), replyTo: opts.replyTo, key, privacy: state.privacy }),
       sentDetail: JSON.stringify(v),
       attempt: (st?.failures ?? 0) + 1,
     });
@@ -160,7 +160,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     sends.push({
       ...outboxKey.confirmation(r.id),
       requestId: r.id,
-      email: confirmationFromRow(r, calls.get(r.callId), opts.replyTo),
+      email: confirmationFromRow(r, calls.get(r.callId), opts.replyTo, state.privacy),
       sentDetail: `intent ${st.failures + 1}`,
       attempt: st.failures + 1,
     });
@@ -177,7 +177,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       .filter((m) => m.active && m.name !== r.municipality)
       .flatMap((m) => (m.contacts ?? '').split(/[,;\s]+/))
       .filter((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
-    const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id });
+    const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id, privacy: state.privacy });
     if (email) sends.push({ ...keyed, requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
   }
 

@@ -8,6 +8,7 @@ import { portable } from './formula-syntax';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
+import { SEED_SETTINGS, SETTINGS_HEADERS, SETTINGS_TAB } from './settings';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
 import { CALL_HEADERS, columnLetter, dataColumn, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
@@ -147,6 +148,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
     }),
     withSeed({ title: TABS.calls, headers: CALL_HEADERS, textColumns: ['ID'], seed: SEED_CALLS }),
     withSeed({ title: CRITERIA_TAB, headers: CRITERIA_HEADERS, seed: CRITERIA.map((c) => [...c]), seedKey: CRITERIA_KEY, protect: [CRITERIA_KEY] }),
+    withSeed({ title: SETTINGS_TAB, headers: SETTINGS_HEADERS, seed: SEED_SETTINGS, seedKey: SETTINGS_HEADERS[0], protect: [SETTINGS_HEADERS[0]] }),
     withSeed({ title: TABS.members, headers: MEMBER_HEADERS, validations: [{ header: 'Actiu', rule: { kind: 'checkbox' } }] }),
     withSeed({
       title: SUMMARY_TAB,

@@ -16,6 +16,8 @@ import { staffNotice } from '../../shared/emails/staff-notice';
 import { caDecisions } from '../../shared/i18n/ca-decisions';
 import { callPhrase, fromDate, midSentence, toDate } from '../../shared/i18n/ca-grammar';
 import { caPage } from '../../shared/i18n/ca-page';
+import { caPrivacy } from '../../shared/i18n/ca-privacy';
+import { formDescription } from '../../shared/forms/form-text';
 import type { OutgoingEmail } from '../../shared/ports';
 import { parseCalls } from '../../shared/workspace/config-rows';
 import { SEED_CALLS } from '../../shared/workspace/seed';
@@ -56,6 +58,8 @@ const emails: Array<[string, OutgoingEmail | undefined]> = [
 /** Every email and page string, one per line: what a reader reviews. */
 const texts = [
   ...emails.flatMap(([name, e]) => [`## ${name}`, `Assumpte: ${e?.subject ?? '(cap)'}`, e?.text ?? '']),
+  '## formulari de Google (descripció)',
+  formDescription(april, []),
   '## pàgina local',
   ...JSON.stringify(caPage).split(/","|":"/),
 ].join('\n');
@@ -78,6 +82,18 @@ describe('the texts people read', () => {
     ['"Omple" among "feu" (one register)', /\bOmple\b/],
   ])('no %s', (_, pattern) => {
     expect(texts).not.toMatch(pattern);
+  });
+
+  test('the form and every email to a municipality carry the data-protection notice; staff emails do not need it', () => {
+    const toMunicipalities = emails.filter(([n]) => /^(confirmació|decisió|correcció|difusió)/.test(n));
+    expect(toMunicipalities.length).toBeGreaterThanOrEqual(FINAL_DECISIONS.length + 4);
+    const notice = `${caPrivacy.title}\n${caPrivacy.labels.controller}: `;
+    for (const [name, e] of toMunicipalities) {
+      expect(e!.text, name).toContain(notice);
+      expect(e!.html, name).toContain(`<strong>${caPrivacy.title}</strong>`);
+      for (const label of Object.values(caPrivacy.labels)) expect(e!.text, `${name}: ${label}`).toContain(`\n${label}: `);
+    }
+    expect(formDescription(april, [])).toContain(notice);
   });
 
   test('the acceptance lists the three commitments of the bases, availability first', () => {

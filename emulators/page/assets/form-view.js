@@ -43,7 +43,15 @@ export function mountForm(root) {
       e.preventDefault();
       void submit(form);
     });
-    fill(root, banner(), el('div', { id: 'form-result', attrs: { role: 'status' } }), form);
+    fill(root, banner(), notice(), el('div', { id: 'form-result', attrs: { role: 'status' } }), form);
+  }
+
+  /** The data-protection notice, before the questions, as the Google Form's description shows it. */
+  function notice() {
+    const [title, ...lines] = def.privacy ?? [];
+    if (!title) return null;
+    return el('section', { className: 'privacy help', attrs: { 'aria-label': title } },
+      el('h3', { text: title }), ...lines.map((l) => el('p', { text: l })));
   }
 
   function banner() {
