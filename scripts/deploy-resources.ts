@@ -54,4 +54,5 @@ export const NPM_SCRIPTS = {
   form: 'tsx scripts/form.ts',
   build: 'tsx scripts/build.ts',
   deploy: 'tsx scripts/deploy.ts',
+  retention: 'tsx scripts/retention.ts',
 } as const;

@@ -14,6 +14,7 @@ import { DECISION, DEFAULT_PACKAGE_HOURS, SERVICE } from '../domain/vocabulary';
 import type { RequestView, SweepState } from '../domain/workspace-state';
 import { confirmationOf, digestKey, outbox, outboxKey, type Keyed, type OutboxStatus } from '../outbox';
 import type { OutgoingEmail } from '../ports';
+import { anonymisedCalls, retentionReminders } from './retention';
 
 export interface SweepOptions {
   staff: string[];
@@ -71,7 +72,10 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const inFlight = (s: OutboxStatus | undefined) => Boolean(s?.openIntent && minutesSince(s) < timeout);
   const calls = new Map(state.calls.map((c) => [c.id, c]));
   const pools = new Map(state.pools.map((p) => [poolKey(p.callId, p.service), p]));
-  const byId = new Map(state.requests.map((r) => [r.id, r]));
+  // An anonymised call's rows hold no one to write to: nothing is planned for them.
+  const anonymised = anonymisedCalls(state.log);
+  const requests = state.requests.filter((r) => !anonymised.has(r.callId));
+  const byId = new Map(requests.map((r) => [r.id, r]));
   const sends: PlannedSend[] = [];
   const digest: DigestItem[] = [];
   const marks: SweepPlan['marks'] = [];
@@ -100,7 +104,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
 
   // Decisions: releases that free hours first, then acceptances in sheet order.
-  const released = state.requests
+  const released = requests
     .filter((r) => r.release)
     .map((r) => ({ r, v: decisionValues(r) }))
     .filter((x): x is { r: RequestView; v: DecisionValues } => x.v !== undefined)
@@ -167,7 +171,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
 
   // Agreed advisories the Commission chose to announce to the other members.
-  for (const r of state.requests) {
+  for (const r of requests) {
     const sent = lastSent.get(r.id);
     if (!r.announce || sent?.decision !== DECISION.accepted || sent.service === SERVICE.mentoring) continue;
     const keyed = outboxKey.announcement(r.id);
@@ -182,17 +186,18 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
 
   // What only a person can judge.
-  for (const r of state.requests) {
+  for (const r of requests) {
     if (r.late) report(digestKey.late(r.id), t.digest.late(r.reference, r.municipality));
     if (!r.member) report(digestKey.nonMember(r.id), t.digest.nonMember(r.reference, r.municipality));
   }
   for (const e of state.log) {
     if (e.kind === LOG_KIND.invalid) report(digestKey.invalid(e.requestId, e.at), t.digest.invalid(e.requestId));
   }
+  for (const d of retentionReminders(state.calls, anonymised, state.privacy, nowDt.toISODate() ?? '')) report(d.key, d.text);
   for (const p of state.pools) {
     if (p.left !== undefined && p.left < 0) report(digestKey.poolOver(p.callId, p.service, p.left), t.digest.poolOver(`${p.callId} / ${p.service}`, p.left));
   }
-  for (const r of state.requests) {
+  for (const r of requests) {
     if (r.decision !== DECISION.waiting) continue;
     const service = r.service || r.requestedService;
     const pool = pools.get(poolKey(r.callId, service));
