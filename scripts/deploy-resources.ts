@@ -55,4 +55,5 @@ export const NPM_SCRIPTS = {
   build: 'tsx scripts/build.ts',
   deploy: 'tsx scripts/deploy.ts',
   retention: 'tsx scripts/retention.ts',
+  faq: 'tsx scripts/faq.ts',
 } as const;

@@ -1,6 +1,6 @@
-// The retention command's side of the Sheets adapter: read the tabs that hold a call's
-// personal data in one values.batchGet, and write the planned cells in one
-// values.batchUpdate, RAW (a marker, or kept text without its names, is never a formula).
+// The Sheets side of the admin commands that read the tabs holding people (retention,
+// faq): the request, review, session and log tabs in one values.batchGet; and the
+// retention's one write of the planned cells, RAW (a marker is never a formula).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellChange, Grid } from '../retention/plan';
 import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
