@@ -36,7 +36,7 @@ export interface PageQuestion {
 export type PageDoor = { kind: 'forms'; action: string; accepting: boolean } | { kind: 'intake'; action: string };
 
 export interface PageForm {
-  call: { id: string; title: string; deadline: string; priorityTheme: string; late: boolean } | null;
+  call: { id: string; title: string; deadline: string; priorityTheme: string; late: boolean; basesUrl?: string } | null;
   door: PageDoor;
   commitments: { label: string; help: string };
   questions: PageQuestion[];
@@ -81,7 +81,7 @@ export function pageForm(placement: { call: Call; late: boolean } | undefined, d
   const call = placement?.call;
   return {
     call: call
-      ? { id: call.id, title: call.title, deadline: call.deadline, priorityTheme: call.priorityTheme, late: placement.late }
+      ? { id: call.id, title: call.title, deadline: call.deadline, priorityTheme: call.priorityTheme, late: placement.late, ...(call.basesUrl ? { basesUrl: call.basesUrl } : {}) }
       : null,
     door,
     privacy: privacyLines(privacy),

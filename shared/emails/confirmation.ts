@@ -54,6 +54,7 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privac
     '',
     `${t.nextTitle}:`,
     t.next(deadline),
+    ...(r.call.basesUrl ? [caMail.bases(r.call.basesUrl)] : []),
     '',
     `${t.summaryTitle}:`,
     ...summary.map(([k, v]) => `- ${k}: ${v}`),
@@ -72,6 +73,7 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privac
       ...flags.map((f) => `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(f)}</strong></p>`),
       `<h2>${escapeHtml(t.nextTitle)}</h2>`,
       paragraphs(t.next(deadline)),
+      ...(r.call.basesUrl ? [paragraphs(caMail.bases(r.call.basesUrl))] : []),
       `<h2>${escapeHtml(t.summaryTitle)}</h2>`,
       definitionTable(summary),
       paragraphs(t.notice),
@@ -96,7 +98,7 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privac
  */
 export function confirmationFromRow(
   r: { id: string; reference: string; contactName: string; contactEmail: string; late: boolean },
-  call: { title: string; deadline: string } | undefined,
+  call: { title: string; deadline: string; basesUrl?: string } | undefined,
   replyTo?: string,
   privacy?: PrivacySettings,
 ): OutgoingEmail {
@@ -106,6 +108,7 @@ export function confirmationFromRow(
     t.intro(r.reference, call?.title ?? r.reference),
     ...(r.late ? [t.flags.late(deadline)] : []),
     `${t.nextTitle}: ${t.next(deadline)}`,
+    ...(call?.basesUrl ? [caMail.bases(call.basesUrl)] : []),
     t.notice,
   ];
   return {

@@ -15,7 +15,12 @@ import { privacyHtml, privacyText } from './privacy-notice';
 
 function detailRows(v: DecisionValues, call: Call | undefined, packageHours: number): Array<readonly [string, string]> {
   const f = t.fields;
-  const rows: Array<readonly [string, string]> = [[f.decision, v.decision]];
+  // People know the call by its title, and the bases say what they agreed to.
+  const rows: Array<readonly [string, string]> = [
+    ...(call ? [[f.call, call.title] as const] : []),
+    ...(call?.basesUrl ? [[f.bases, call.basesUrl] as const] : []),
+    [f.decision, v.decision],
+  ];
   if (v.decision === DECISION.accepted) {
     rows.push([f.service, v.service], [f.hours, String(v.hours === '' ? packageHours : v.hours)]);
     if (call?.sessionsFrom && call.sessionsTo) rows.push([f.window, t.windowText(longDate(call.sessionsFrom), longDate(call.sessionsTo))]);

@@ -35,5 +35,5 @@ export function formDescription(call: Call, pools: readonly PoolHours[], privacy
     t.priority(call.priorityTheme),
     ...(call.recentMemberSince ? [t.recentMembers(longDate(call.recentMemberSince))] : []),
   ];
-  return [t.intro, facts.join('\n'), `${t.conditionsTitle}\n${conditions.map((c) => `• ${c}`).join('\n')}`, t.closing, privacyText(privacy)].join('\n\n');
+  return [t.intro, facts.join('\n'), ...(call.basesUrl ? [t.bases(call.basesUrl)] : []), `${t.conditionsTitle}\n${conditions.map((c) => `• ${c}`).join('\n')}`, t.closing, privacyText(privacy)].join('\n\n');
 }

@@ -24,6 +24,8 @@ export const caDecisions = {
   },
   correctionIntro: 'Aquest missatge corregeix la resolució que us vam enviar. Ha canviat:',
   fields: {
+    call: 'Convocatòria',
+    bases: 'Bases de la convocatòria',
     decision: 'Resolució',
     service: 'Servei',
     hours: 'Hores',

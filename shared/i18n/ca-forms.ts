@@ -25,6 +25,7 @@ export const caForms = {
     packages: (hours: number, sessions: number, sessionHours: number) =>
       `Paquets orientatius de ${hours.toLocaleString('ca-ES')} hores per ens (${sessions.toLocaleString('ca-ES')} ${sessions === 1 ? 'sessió' : 'sessions'} de ${sessionHours.toLocaleString('ca-ES')} hores).`,
     conditionsTitle: 'Condicions de les bases:',
+    bases: (url: string) => `Bases de la convocatòria: ${url}`,
     conditions: [
       'Només per als municipis membres de la XMESS (ajuntaments i consells comarcals). La participació és voluntària, gratuïta i autogestionada.',
       'El nombre de sessions, la durada, la modalitat (presencial o a distància) i el contingut s’acordaran entre les parts, segons les necessitats del municipi.',

@@ -25,6 +25,7 @@ export const headerNotes: Record<string, string> = {
   Decisió: 'Pendent, Acceptada, Llista d’espera, Denegada o Derivada. No s’envia res fins que es marca «Enviar decisió».',
   'Servei assignat': 'Servei que la Comissió assigna (una de les bosses d’hores). És el que compta per a les hores.',
   'Hores assignades': 'Hores per a aquesta sol·licitud, en sessions senceres. En blanc: un paquet (hores per paquet de la convocatòria).',
+  'Bases (enllaç)': 'Adreça web de les bases de la convocatòria (https://…): surt al formulari i als correus.',
   'Mentor/a o assessor/a': 'Qui farà la mentoria o l’assessorament.',
   'Contacte de la persona mentora': 'Com contactar-hi (s’inclou al correu d’acceptació).',
   'Missatge al municipi': 'Text que s’afegeix al correu de la decisió.',

@@ -96,6 +96,18 @@ describe('the texts people read', () => {
     expect(formDescription(april, [])).toContain(notice);
   });
 
+  test('the call’s title and the link to its bases in the form and every email about a request', () => {
+    expect(april.basesUrl).toMatch(/^https:\/\//);
+    const aboutRequest = emails.filter(([n]) => /^(confirmació|decisió|correcció)/.test(n));
+    for (const [name, e] of aboutRequest) {
+      expect(e!.text, name).toContain(`Bases de la convocatòria: ${april.basesUrl}`);
+      expect(e!.text, name).toMatch(/convocatòria d’abril de 2020|Convocatòria d’abril de 2020/);
+      expect(e!.html, name).toContain(april.basesUrl);
+    }
+    expect(formDescription(april, [])).toContain(`Bases de la convocatòria: ${april.basesUrl}`);
+    expect(parseCalls([['x', 't', '2020-01-01', '2020-01-31', '', '', '', '', 4, 2, '', 'javascript:alert(1)']])[0]!.basesUrl).toBeUndefined();
+  });
+
   test('the acceptance lists the three commitments of the bases, availability first', () => {
     const acceptance = emails.find(([n]) => n === `decisió: ${DECISION.accepted}`)![1]!.text;
     expect(acceptance).toMatch(/disponibles/);

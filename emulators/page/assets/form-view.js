@@ -60,6 +60,7 @@ export function mountForm(root) {
     return el('div', { className: 'call' },
       el('p', {}, el('strong', { text: `${T.callOpen} ` }), `${c.title} (${c.id}) · `, el('strong', { text: `${T.callDeadline} ` }), c.deadline),
       c.priorityTheme ? el('p', {}, el('strong', { text: `${T.callPriority} ` }), c.priorityTheme) : null,
+      c.basesUrl ? el('p', {}, el('a', { href: c.basesUrl, text: T.callBases, attrs: { target: '_blank', rel: 'noopener' } })) : null,
       c.late ? el('p', { className: 'error', text: T.callClosed }) : null,
       def.door.kind === 'forms' && !def.door.accepting ? el('p', { className: 'error form-closed', attrs: { role: 'alert' }, text: T.closed }) : null,
       el('p', { className: 'help', text: T.door[def.door.kind] }));
