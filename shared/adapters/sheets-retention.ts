@@ -3,6 +3,7 @@
 // retention's one write of the planned cells, RAW (a marker is never a formula).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellChange, Grid } from '../retention/plan';
+import { currentHeader } from '../workspace/commission-columns';
 import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
 import { REVIEWS_TAB, SESSIONS_TAB } from '../workspace/tabs-extra';
 import { retryConfig } from './google-retry';
@@ -32,7 +33,7 @@ export class SheetsRetention {
     );
     const grids = (res.data.valueRanges ?? []).map((v): Grid => {
       const [header = [], ...rows] = v.values ?? [];
-      return { header: header.map((h) => String(h ?? '')), rows };
+      return { header: header.map((h) => currentHeader(String(h ?? ''))), rows };
     });
     const [requests, reviews, sessions, log] = names.map((_, i) => grids[i] ?? { header: [], rows: [] });
     return { requests: requests!, reviews: reviews!, sessions: sessions!, log: log! };

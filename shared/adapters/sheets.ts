@@ -20,7 +20,7 @@ const TAB_WIDTH: Record<string, number> = {
 };
 import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from '../workspace/request-row';
 import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } from '../workspace/tabs';
-import { COMMISSION_COLUMNS } from '../workspace/commission-columns';
+import { COMMISSION_COLUMNS, currentHeader } from '../workspace/commission-columns';
 import { POOL_HELPERS } from '../workspace/tabs-extra';
 import type { RequestView, SweepState } from '../domain/workspace-state';
 import { REQUEST_TAB_HEADERS, requestFormulas } from '../workspace/request-formulas';
@@ -200,7 +200,8 @@ export class SheetsWorkspace implements WorkspaceStore {
     const grids = (title: string) => byTitle.get(title)?.data ?? [];
     const rowsOf = (g: sheets_v4.Schema$GridData | undefined) => (g?.rowData ?? []).map((r) => (r.values ?? []).map(cellValue));
     const reqGrids = grids(TABS.requests);
-    const header = (rowsOf(reqGrids.find((g) => (g.startRow ?? 0) === 0))[0] ?? []).map((v) => (v === undefined ? '' : String(v)));
+    // A column under a header of an earlier version is read as today's (setup renames it).
+    const header = (rowsOf(reqGrids.find((g) => (g.startRow ?? 0) === 0))[0] ?? []).map((v) => (v === undefined ? '' : currentHeader(String(v))));
     const fresh = new Map<string, number>();
     header.forEach((h, i) => h && !fresh.has(h) && fresh.set(h, i));
     const moved = headers.some((h) => fresh.get(h) !== this.headerIndex.get(h));

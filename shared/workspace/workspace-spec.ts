@@ -2,7 +2,7 @@
 // helper formulas, protections, colours and filter views. Setup compares this with the
 // spreadsheet and changes only what differs.
 import { headerNotes } from '../i18n/ca-sheet';
-import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, type Validation } from './commission-columns';
+import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, RENAMED_HEADERS, type Validation } from './commission-columns';
 import { CRITERIA, CRITERIA_HEADERS, CRITERIA_KEY } from './criteria';
 import { portable } from './formula-syntax';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
@@ -53,6 +53,8 @@ export interface TabSpec {
    * (`2020-04`, `2020-04-017`) that Sheets would otherwise turn into dates or numbers.
    */
   textColumns?: readonly string[];
+  /** Old header → today's name: setup renames it in place instead of adding a new column. */
+  renamed?: Readonly<Record<string, string>>;
   /** The header that identifies a seed row: rows whose key is missing are added on a re-run. */
   seedKey?: string;
   validations?: ReadonlyArray<{ header: string; rule: Validation }>;
@@ -82,6 +84,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
     {
       title: TABS.requests,
       headers: requestHeaders,
+      renamed: RENAMED_HEADERS,
       validations: Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
         header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
         rule: rule!,

@@ -19,7 +19,7 @@ const A = { submissionId: 'ret-a', contactName: 'Roser Vilaseca Mas', contactRol
 const B = { submissionId: 'ret-b', contactName: 'Pau Ferrer Soler', contactRole: 'Regidor d’economia', contactEmail: 'pau.ferrer@example.cat', contactPhone: '699 88 77 66', expectedImpact: 'Impacte-lliure-B: quinze entitats', preferredDates: 'Dates-lliures-B: dimarts', serviceType: 'advisory', topic: 'Cures' };
 const C = { submissionId: 'ret-c', submittedAt: '2020-09-10T10:00:00+02:00', contactName: 'Clara Fonts Riera', contactEmail: 'clara.fonts@example.cat', need: 'Necessitat-lliure-C de setembre' };
 const INVALID = { submissionId: 'ret-bad', contactName: 'Persona Refusada Invàlida', contactEmail: 'no-és-un-correu' };
-const ADVISER = { 'Mentor/a o assessor/a': 'Jordi Mentor Cases', 'Contacte de la persona mentora': 'jordi.mentor@example.cat', 'Missatge al municipi': 'Missatge-lliure: us trucarà el Jordi Mentor Cases' };
+const ADVISER = { 'Persona mentora o assessora': 'Jordi Mentor Cases', 'Contacte de la persona mentora o assessora': 'jordi.mentor@example.cat', 'Missatge al municipi': 'Missatge-lliure: us trucarà el Jordi Mentor Cases' };
 const REVIEWER = 'Mireia Avaluadora Pons';
 
 /** Everything personal about call 2020-04 that the test put in. */

@@ -37,7 +37,7 @@ describe('the sweep sends released decisions exactly once', () => {
   });
 
   test('released decisions: one email each, with the right content; a second sweep sends nothing', async () => {
-    await commission.release('d-1', 'Acceptada', { 'Servei assignat': 'Mentoria', 'Mentor/a o assessor/a': 'Ajuntament de <b>Celrà</b>', 'Contacte de la persona mentora': 'mentora@example.cat' });
+    await commission.release('d-1', 'Acceptada', { 'Servei assignat': 'Mentoria', 'Persona mentora o assessora': 'Ajuntament de <b>Celrà</b>', 'Contacte de la persona mentora o assessora': 'mentora@example.cat' });
     await commission.release('d-2', 'Denegada', { 'Missatge al municipi': 'Cal concretar més la necessitat.' });
     await commission.release('d-3', 'Derivada', { 'Derivada a': 'Banc de recursos de CCPR' });
     await commission.release('d-4', 'Llista d’espera');

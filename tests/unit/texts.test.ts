@@ -16,6 +16,8 @@ import { staffNotice } from '../../shared/emails/staff-notice';
 import { caDecisions } from '../../shared/i18n/ca-decisions';
 import { callPhrase, fromDate, midSentence, toDate } from '../../shared/i18n/ca-grammar';
 import { caPage } from '../../shared/i18n/ca-page';
+import { COMMISSION_COLUMNS } from '../../shared/workspace/commission-columns';
+import { headerNotes } from '../../shared/i18n/ca-sheet';
 import { caPrivacy } from '../../shared/i18n/ca-privacy';
 import { formDescription } from '../../shared/forms/form-text';
 import type { OutgoingEmail } from '../../shared/ports';
@@ -80,6 +82,8 @@ describe('the texts people read', () => {
     ['"Registrat al Registre" (redundant)', /registrat al Registre/i],
     ['the call’s internal ID in the summary', /- Convocatòria: 2020-04\b/],
     ['"Omple" among "feu" (one register)', /\bOmple\b/],
+    ['"Mentor/a" beside "persona mentora o assessora" (one term)', /Mentor\/a|assessor\/a/],
+    ['"persona mentora" alone (one term: "persona mentora o assessora")', /persona mentora(?! o assessora)/],
   ])('no %s', (_, pattern) => {
     expect(texts).not.toMatch(pattern);
   });
@@ -106,6 +110,13 @@ describe('the texts people read', () => {
     }
     expect(formDescription(april, [])).toContain(`Bases de la convocatòria: ${april.basesUrl}`);
     expect(parseCalls([['x', 't', '2020-01-01', '2020-01-31', '', '', '', '', 4, 2, '', 'javascript:alert(1)']])[0]!.basesUrl).toBeUndefined();
+  });
+
+  test('one term for the person who mentors or advises: the sheet’s headers are the emails’ words', () => {
+    expect([COMMISSION_COLUMNS.adviser, COMMISSION_COLUMNS.adviserContact]).toEqual([caDecisions.fields.adviser, caDecisions.fields.adviserContact]);
+    expect(Object.keys(headerNotes).filter((h) => /mentor/i.test(h))).toEqual([COMMISSION_COLUMNS.adviser, COMMISSION_COLUMNS.adviserContact]);
+    const acceptance = emails.find(([n]) => n === `decisió: ${DECISION.accepted}`)![1]!.text;
+    expect(acceptance).toContain(`- ${COMMISSION_COLUMNS.adviser}: Joan Serra`);
   });
 
   test('the acceptance lists the three commitments of the bases, availability first', () => {
