@@ -27,6 +27,8 @@ export interface DeployOptions {
   region: string;
   spreadsheetId: string;
   formId?: string;
+  /** The evaluation form (npm run form -- evaluation): the sweep asks for evaluations and collects them. */
+  evaluationFormId?: string;
   mailFrom: string;
   staffEmails: string[];
   replyTo?: string;

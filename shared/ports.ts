@@ -30,6 +30,8 @@ export interface WorkspaceStore {
 export interface SweepStore {
   readSweepState(): Promise<SweepState>;
   appendLog(log: LogEntry[]): Promise<void>;
+  /** Evaluation answers as rows of the Avaluacions tab, below the last one (only the sweep writes there). */
+  appendEvaluations?(rows: CellValue[][]): Promise<void>;
 }
 
 export interface OutgoingEmail {

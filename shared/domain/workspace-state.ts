@@ -26,6 +26,9 @@ export interface RequestView {
   redirectedTo: string;
   announce: boolean;
   release: boolean;
+  /** The sheet's "Hores fetes" and "Hores restants" helpers (sessions against the hours counted). */
+  hoursDone?: number;
+  hoursLeft?: number;
 }
 
 export interface PoolView {
@@ -44,4 +47,6 @@ export interface SweepState {
   members: Member[];
   /** The network's data-protection notice (the default when the sheet has none). */
   privacy?: PrivacySettings;
+  /** Response IDs already in the Avaluacions tab. */
+  evaluationResponseIds?: ReadonlySet<string>;
 }

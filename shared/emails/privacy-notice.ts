@@ -20,7 +20,6 @@ export const privacyText = (settings?: PrivacySettings): string => privacyLines(
 /** The notice in small print at the foot of an HTML email, every value escaped. */
 export function privacyHtml(settings?: PrivacySettings): string {
   const [title, ...lines] = privacyLines(settings);
-  return `<div style="color:#555;font-size:85%;border-top:1px solid #ddd;margin-top:16px"><p><strong>${escapeHtml(title)}</strong></p>${lines
-    .map((l) => `<p style="margin:4px 0">${escapeHtml(l)}</p>`)
-    .join('')}</div>`;
+  const small = 'color:#555;font-size:85%;margin:4px 0';
+  return [`<p style="${small};border-top:1px solid #ddd;padding-top:12px"><strong>${escapeHtml(title)}</strong></p>`, ...lines.map((l) => `<p style="${small}">${escapeHtml(l)}</p>`)].join('\n');
 }

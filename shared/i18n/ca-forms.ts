@@ -87,7 +87,8 @@ export const caForms = {
       'Ús: npm run form -- create|update|relay [--spreadsheet ID] [--form ID] [--call ID_CONVOCATÒRIA]\n' +
       '  create  crea el formulari de Google a partir de la definició i de la convocatòria, i el publica\n' +
       '  update  actualitza el formulari existent (--form o FORM_ID), en conserva els ID de pregunta i el deixa publicat\n' +
-      '  relay   escriu l’script d’Apps Script del relé, amb el mapa del formulari (--form o FORM_ID)',
+      '  relay   escriu l’script d’Apps Script del relé, amb el mapa del formulari (--form o FORM_ID)\n' +
+      '  evaluation  crea (o, amb --form o EVALUATION_FORM_ID, actualitza) el formulari d’avaluació després del servei, i el publica',
     needSpreadsheet: 'Cal indicar el full: --spreadsheet <ID> (o SPREADSHEET_ID).',
     needForm: 'Cal indicar el formulari: --form <ID> (o FORM_ID).',
     noCall: 'El full no té cap convocatòria configurada a la pestanya «Convocatòries».',

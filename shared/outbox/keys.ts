@@ -33,6 +33,8 @@ export const outboxKey = {
   announcement: (id: string) => keyed(K.announcement, id),
   /** A digest item already reported to staff. */
   reported: (itemKey: string) => keyed(K.reported, itemKey),
+  /** The evaluation email, once per request: the service ends once. */
+  evaluation: (id: string) => keyed(K.evaluation, id),
   /** A call's personal data anonymised, once per call (not per request: its entry has no request ID). */
   anonymised: (callId: string) => keyed(K.anonymised, callId),
 } as const;

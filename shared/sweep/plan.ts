@@ -15,6 +15,9 @@ import type { RequestView, SweepState } from '../domain/workspace-state';
 import { confirmationOf, digestKey, outbox, outboxKey, type Keyed, type OutboxStatus } from '../outbox';
 import type { OutgoingEmail } from '../ports';
 import { anonymisedCalls, retentionReminders } from './retention';
+import { serviceOver } from '../domain/evaluation';
+import { evaluationEmail } from '../emails/evaluation';
+import { evaluationLink } from '../forms/evaluation-form';
 
 export interface SweepOptions {
   staff: string[];
@@ -24,6 +27,8 @@ export interface SweepOptions {
   confirmationMaxTries?: number;
   /** First retry delay; it doubles with each failure. */
   retryBaseMinutes?: number;
+  /** The evaluation form's address for respondents; unset: no evaluation is asked. */
+  evaluationUri?: string;
 }
 
 export interface PlannedSend extends Keyed {
@@ -183,6 +188,18 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       .filter((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
     const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id, privacy: state.privacy });
     if (email) sends.push({ ...keyed, requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
+  }
+
+  // The evaluation, once the service is over (all hours done, or the sessions window ended).
+  for (const r of requests) {
+    if (!opts.evaluationUri || lastSent.get(r.id)?.decision !== DECISION.accepted) continue;
+    const call = calls.get(r.callId);
+    if (!serviceOver(r, call, nowDt.toISODate() ?? '')) continue;
+    const keyed = outboxKey.evaluation(r.id);
+    const st = ob.get(keyed.key);
+    if (st?.state === 'enviat' || inFlight(st)) continue;
+    const link = evaluationLink(opts.evaluationUri, r.reference);
+    sends.push({ ...keyed, requestId: r.id, email: evaluationEmail({ request: r, call, link, replyTo: opts.replyTo, privacy: state.privacy }), sentDetail: 'avaluació', attempt: (st?.failures ?? 0) + 1 });
   }
 
   // What only a person can judge.

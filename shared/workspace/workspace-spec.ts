@@ -9,6 +9,7 @@ import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } f
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
 import { SEED_SETTINGS, SETTINGS_HEADERS, SETTINGS_TAB } from './settings';
+import { EVALUATION_HEADERS, EVALUATION_SUMMARY_HEADERS, EVALUATION_SUMMARY_ROWS, EVALUATIONS_TAB, evaluationSummaryFormulas } from './evaluations';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
 import { CALL_HEADERS, columnLetter, dataColumn, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
@@ -159,6 +160,13 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       formulas: { headers: SUMMARY_HEADERS, rows: 20, build: summaryFormulas },
       protect: 'all',
       chart: { title: 'Sol·licituds i acceptades per convocatòria', series: [1, 2], rows: 21, anchorColumn: SUMMARY_HEADERS.length + 1 },
+    }),
+    withSeed({
+      title: EVALUATIONS_TAB,
+      headers: [...EVALUATION_HEADERS, ...EVALUATION_SUMMARY_HEADERS],
+      textColumns: ['ID resposta', 'Referència', 'ID sol·licitud', 'Convocatòria'],
+      formulas: { headers: EVALUATION_SUMMARY_HEADERS, rows: EVALUATION_SUMMARY_ROWS, build: evaluationSummaryFormulas },
+      protect: 'all',
     }),
     withSeed({ title: TABS.log, headers: LOG_HEADERS, protect: 'all' }),
   ];

@@ -21,6 +21,7 @@ describe('outbox keys', () => {
     [outboxKey.announcement('r1'), 'difusio', 'difusio:r1'],
     [outboxKey.reported('fora_termini:r1'), 'resum', 'resum:fora_termini:r1'],
     [outboxKey.anonymised('2020-04'), 'anonimitzada', 'anonimitzada:2020-04'],
+    [outboxKey.evaluation('r1'), 'avaluacio', 'avaluacio:r1'],
   ])('%o is kind %s, key %s', (keyed, kind, key) => {
     expect(keyed).toEqual({ kind, key });
     expect(Object.values(LOG_KIND)).toContain(keyed.kind);

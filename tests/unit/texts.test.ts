@@ -12,6 +12,7 @@ import { confirmationEmail, confirmationFromRow } from '../../shared/emails/conf
 import { decisionEmail } from '../../shared/emails/decision';
 import { announcementEmail, digestEmail } from '../../shared/emails/digest';
 import { editNotice } from '../../shared/emails/edit-notice';
+import { evaluationEmail } from '../../shared/emails/evaluation';
 import { staffNotice } from '../../shared/emails/staff-notice';
 import { caDecisions } from '../../shared/i18n/ca-decisions';
 import { callPhrase, fromDate, midSentence, toDate } from '../../shared/i18n/ca-grammar';
@@ -54,6 +55,7 @@ const emails: Array<[string, OutgoingEmail | undefined]> = [
   ['avís a l’equip (2)', staffNotice([accepted!, flagged!], [{ id: 'x', errors: { contactEmail: ['Correu no vàlid'] }, formErrors: [] }], ['staff@xmess.cat'])],
   ['resum a l’equip', digestEmail([caDecisions.digest.poolOver('2020-04 / Mentoria', -4)], ['staff@xmess.cat'])],
   ['difusió', announcementEmail({ municipality: 'La Garriga', topic: 'Energia', recipients: ['a@example.cat'], staff: ['staff@xmess.cat'], requestId: 'r' })],
+  ['avaluació', evaluationEmail({ request: view, call: april, link: 'https://docs.google.com/forms/d/e/x/viewform?usp=pp_url&entry.1=2020-04-001' })],
   ['edicions', editNotice([{ reference: '2020-04-001', municipality: 'La Garriga', editedAt: '2020-05-04T10:00:00Z' }], ['staff@xmess.cat'])],
 ];
 
@@ -89,8 +91,8 @@ describe('the texts people read', () => {
   });
 
   test('the form and every email to a municipality carry the data-protection notice; staff emails do not need it', () => {
-    const toMunicipalities = emails.filter(([n]) => /^(confirmació|decisió|correcció|difusió)/.test(n));
-    expect(toMunicipalities.length).toBeGreaterThanOrEqual(FINAL_DECISIONS.length + 4);
+    const toMunicipalities = emails.filter(([n]) => /^(confirmació|decisió|correcció|difusió|avaluació)/.test(n));
+    expect(toMunicipalities.length).toBeGreaterThanOrEqual(FINAL_DECISIONS.length + 5);
     const notice = `${caPrivacy.title}\n${caPrivacy.labels.controller}: `;
     for (const [name, e] of toMunicipalities) {
       expect(e!.text, name).toContain(notice);
@@ -102,7 +104,7 @@ describe('the texts people read', () => {
 
   test('the call’s title and the link to its bases in the form and every email about a request', () => {
     expect(april.basesUrl).toMatch(/^https:\/\//);
-    const aboutRequest = emails.filter(([n]) => /^(confirmació|decisió|correcció)/.test(n));
+    const aboutRequest = emails.filter(([n]) => /^(confirmació|decisió|correcció|avaluació)/.test(n));
     for (const [name, e] of aboutRequest) {
       expect(e!.text, name).toContain(`Bases de la convocatòria: ${april.basesUrl}`);
       expect(e!.text, name).toMatch(/convocatòria d’abril de 2020|Convocatòria d’abril de 2020/);
