@@ -21,6 +21,7 @@ import { DEFAULT_PRIVACY } from '../shared/i18n/ca-privacy';
 import { shellEnv, type Env } from '../shared/runtime/env';
 import { a1Tab, columnLetter, TABS } from '../shared/workspace/tabs';
 import { REVIEWS_TAB, SESSIONS_TAB } from '../shared/workspace/tabs-extra';
+import { EVALUATIONS_TAB } from '../shared/workspace/evaluations';
 
 export interface CommandResult {
   code: number;
@@ -55,7 +56,7 @@ export async function retentionCommand(argv: string[], env: Env = shellEnv(), no
 
   await store.write(plan);
   const after = await store.read();
-  const moved = movedRows(plan, { [TABS.requests]: after.requests, [REVIEWS_TAB]: after.reviews, [SESSIONS_TAB]: after.sessions, [TABS.log]: after.log });
+  const moved = movedRows(plan, { [TABS.requests]: after.requests, [REVIEWS_TAB]: after.reviews, [SESSIONS_TAB]: after.sessions, [TABS.log]: after.log, [EVALUATIONS_TAB]: after.evaluations });
   const left = planRetention({ call, calls: state.calls, ...after });
   const rows = new Set(plan.map((c) => `${c.tab}|${c.row}`)).size;
   await workspace.appendLog([mark({ requestId: '', at: localStamp(now), ...outboxKey.anonymised(call.id), detail: t.logDetail(plan.length, rows) })]);

@@ -1,11 +1,12 @@
 // The Sheets side of the admin commands that read the tabs holding people (retention,
-// faq): the request, review, session and log tabs in one values.batchGet; and the
+// faq): the request, review, session, log and evaluation tabs in one values.batchGet; and the
 // retention's one write of the planned cells, RAW (a marker is never a formula).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellChange, Grid } from '../retention/plan';
 import { currentHeader } from '../workspace/commission-columns';
 import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
 import { REVIEWS_TAB, SESSIONS_TAB } from '../workspace/tabs-extra';
+import { EVALUATIONS_TAB } from '../workspace/evaluations';
 import { retryConfig } from './google-retry';
 import { sheetsApi } from './sheets';
 
@@ -14,9 +15,10 @@ export interface RetentionGrids {
   reviews: Grid;
   sessions: Grid;
   log: Grid;
+  evaluations: Grid;
 }
 
-const TABS_READ = { requests: TABS.requests, reviews: REVIEWS_TAB, sessions: SESSIONS_TAB, log: TABS.log } as const;
+const TABS_READ = { requests: TABS.requests, reviews: REVIEWS_TAB, sessions: SESSIONS_TAB, log: TABS.log, evaluations: EVALUATIONS_TAB } as const;
 
 export class SheetsRetention {
   private readonly api: sheets_v4.Sheets;
@@ -35,8 +37,8 @@ export class SheetsRetention {
       const [header = [], ...rows] = v.values ?? [];
       return { header: header.map((h) => currentHeader(String(h ?? ''))), rows };
     });
-    const [requests, reviews, sessions, log] = names.map((_, i) => grids[i] ?? { header: [], rows: [] });
-    return { requests: requests!, reviews: reviews!, sessions: sessions!, log: log! };
+    const [requests, reviews, sessions, log, evaluations] = names.map((_, i) => grids[i] ?? { header: [], rows: [] });
+    return { requests: requests!, reviews: reviews!, sessions: sessions!, log: log!, evaluations: evaluations! };
   }
 
   /** Writing the same values again changes nothing, so a lost answer may be retried. */

@@ -13,6 +13,7 @@ import { COMMISSION_COLUMNS as C } from '../workspace/commission-columns';
 import { REQUEST_COLUMNS as R } from '../workspace/request-row';
 import { LOG_HEADERS, TABS } from '../workspace/tabs';
 import { REVIEWS_TAB, SESSIONS_TAB } from '../workspace/tabs-extra';
+import { EVALUATIONS_TAB } from '../workspace/evaluations';
 
 export const MARKER = caRetention.marker;
 
@@ -30,6 +31,8 @@ export interface RetentionInput {
   reviews: Grid;
   sessions: Grid;
   log: Grid;
+  /** Absent on a sheet set up before the evaluations existed. */
+  evaluations?: Grid;
 }
 
 export interface CellChange {
@@ -53,6 +56,8 @@ export const PERSONAL_REQUEST_COLUMNS: readonly string[] = [
 ];
 /** Columns whose value is what someone said or who they are; the scores next to them stay. */
 export const PERSONAL_REVIEW_COLUMNS: readonly string[] = ['Persona avaluadora', 'Comentari'];
+/** An evaluation's own words; its scale answers and points are figures. */
+export const PERSONAL_EVALUATION_COLUMNS: readonly string[] = ['Què compartiran', 'Comentaris'];
 /** Known people's details the scrub looks for in every kept text. */
 const IDENTITY_COLUMNS: readonly string[] = [R.contactName, R.contactEmail, R.contactPhone, C.adviser, C.adviserContact];
 /** Kept request columns that the figures never read: scrubbed of names, not replaced. */
@@ -115,6 +120,12 @@ export function planRetention(input: RetentionInput): CellChange[] {
   ss.rows.forEach((_, i) => {
     if (!ofCall(ss, i)) return;
     for (const h of ['Temes treballats', 'Pregunta FAQ', 'Resposta FAQ', 'Bona pràctica']) change(SESSIONS_TAB, ss, i, h, at(ss, i, 'ID sol·licitud'), scrub);
+  });
+
+  const ev = input.evaluations ?? { header: [], rows: [] };
+  ev.rows.forEach((_, i) => {
+    if (!ofCall(ev, i)) return;
+    for (const h of PERSONAL_EVALUATION_COLUMNS) change(EVALUATIONS_TAB, ev, i, h, at(ev, i, 'ID sol·licitud'), toMarker);
   });
 
   const lg = input.log;

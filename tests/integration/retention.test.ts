@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { retentionCommand } from '../../scripts/retention-command';
 import { caRetention } from '../../shared/i18n/ca-retention';
+import { EVALUATION_QUESTIONS } from '../../shared/domain/evaluation';
+import { EVALUATION_HEADERS } from '../../shared/workspace/evaluations';
 import { HELPER_COLUMNS } from '../../shared/workspace/request-formulas';
 import { Commission } from '../support/commission';
 import { readLog, readRequests, startTestStack, type TestStack } from '../support/stack';
@@ -31,6 +33,8 @@ const personal = [
   ...Object.values(ADVISER),
   REVIEWER,
   'Comentari-lliure de la valoració',
+  'Compartirem-lliure: el model d’ordenança',
+  'Comentari-lliure de l’avaluació',
 ];
 
 async function allTabs(): Promise<Record<string, unknown[][]>> {
@@ -42,7 +46,9 @@ async function allTabs(): Promise<Record<string, unknown[][]>> {
 const figures = async () => {
   const tabs = await allTabs();
   const helpers = (await readRequests(stack.api)).map((r) => Object.values(HELPER_COLUMNS).map((h) => r[h]));
-  return { resum: tabs['Resum'], pools: tabs['Bosses d’hores'], helpers };
+  // The evaluations' own summary (counts and averages per call and year) is a figure too.
+  const evaluations = (tabs['Avaluacions'] ?? []).map((r) => r.slice(EVALUATION_HEADERS.length));
+  return { resum: tabs['Resum'], pools: tabs['Bosses d’hores'], helpers, evaluations };
 };
 const sweep = async () => (await fetch(`${stack.url}/sweep`, { method: 'POST' })).json();
 const mails = () => stack.sendgrid.messages().map((m) => m.body as { subject: string; categories?: string[]; personalizations: Array<{ to: Array<{ email: string }> }>; content: Array<{ value: string }> });
@@ -69,6 +75,13 @@ afterAll(() => stack?.close());
 describe('npm run retention', () => {
   test('the first sweep sends the decision and reminds staff of the calls past their retention date', async () => {
     const before = mails().length;
+    // An evaluation answer for the request, filed by the sweep in Avaluacions.
+    const [ref, use, impact, share, comments] = EVALUATION_QUESTIONS.map((q) => q.formQuestionId);
+    await fetch(`${stack.url}/local/forms/${stack.functionEnv.EVALUATION_FORM_ID}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: { [ref!]: ['2020-04-001'], [use!]: ['Molt'], [impact!]: ['Poc'], [share!]: ['Compartirem-lliure: el model d’ordenança'], [comments!]: ['Comentari-lliure de l’avaluació'] } }),
+    });
     await sweep();
     const sent = mails().slice(before);
     expect(sent.some((m) => m.categories?.[0] === 'decisio' && m.personalizations[0]!.to[0]!.email === A.contactEmail)).toBe(true);
