@@ -11,7 +11,7 @@ export const DEFAULT_PRIVACY: PrivacySettings = {
   retentionYears: 3,
   rights:
     'Podeu exercir els drets d’accés, rectificació, supressió, oposició i limitació del tractament davant la Secretaria Tècnica, i presentar una reclamació a l’Autoritat Catalana de Protecció de Dades.',
-  contact: 'La Secretaria Tècnica de la XMESS: podeu respondre qualsevol dels correus que us enviem.',
+  contact: 'La Secretaria Tècnica de la XMESS; podeu respondre qualsevol dels correus que us enviem.',
 };
 
 export const caPrivacy = {
