@@ -3,7 +3,8 @@
 // without people. Names, emails and phones the workspace knows (applicants, mentors and
 // advisers, reviewers) are taken out of every text, with the retention scrubber.
 import type { Call } from '../domain/calls';
-import { scrubber, type Grid } from '../retention/plan';
+import type { Grid } from '../retention/plan';
+import { scrubber } from '../retention/scrub';
 import { COMMISSION_COLUMNS as C } from '../workspace/commission-columns';
 import { REQUEST_COLUMNS as R } from '../workspace/request-row';
 

@@ -7,7 +7,6 @@
 import { placeInCall, type Call } from '../domain/calls';
 import type { DecisionValues } from '../domain/decisions';
 import { LOG_KIND } from '../domain/log-entry';
-import { caRetention } from '../i18n/ca-retention';
 import { parseStamp } from '../outbox';
 import { COMMISSION_COLUMNS as C } from '../workspace/commission-columns';
 import { REQUEST_COLUMNS as R } from '../workspace/request-row';
@@ -15,7 +14,9 @@ import { LOG_HEADERS, TABS } from '../workspace/tabs';
 import { REVIEWS_TAB, SESSIONS_TAB } from '../workspace/tabs-extra';
 import { EVALUATIONS_TAB } from '../workspace/evaluations';
 
-export const MARKER = caRetention.marker;
+import { EMAIL, MARKER, scrubber } from './scrub';
+
+export { MARKER, scrubber };
 
 /** A tab as one values read gives it: the header row and the rows below (row i is sheet row i + 2). */
 export interface Grid {
@@ -65,19 +66,6 @@ const SCRUBBED_REQUEST_COLUMNS: readonly string[] = [R.topic, R.typedName];
 const DECISION_PERSONAL: ReadonlyArray<keyof DecisionValues> = ['adviser', 'adviserContact', 'message', 'redirectedTo'];
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Replaces every known name, email and phone (and any email address at all) by the marker. */
-export function scrubber(known: Iterable<string>): (text: string) => string {
-  const needles = [...new Set([...known].map((k) => k.trim()).filter((k) => k.length >= 3 && k !== MARKER))].sort((a, b) => b.length - a.length);
-  const pattern = needles.length ? new RegExp(needles.map(escapeRe).join('|'), 'giu') : undefined;
-  return (text) => {
-    const out = pattern ? text.replace(pattern, MARKER) : text;
-    return out.replace(EMAIL, MARKER);
-  };
-}
-
 export function planRetention(input: RetentionInput): CellChange[] {
   const { call } = input;
   const changes: CellChange[] = [];
