@@ -41,6 +41,7 @@ export function demoSeed(today = DateTime.now().setZone(ZONE)): Record<string, A
         4,
         2,
         DEFAULT_TOPICS,
+        'https://xmess.cat/mentories/',
       ],
     ],
     [TABS.pools]: [

@@ -9,6 +9,7 @@ import { GoogleFormsSource } from '../shared/adapters/forms';
 import { SheetsWorkspace } from '../shared/adapters/sheets';
 import { UpstreamError } from '../shared/errors';
 import { chooseCall, publishForm } from '../shared/forms/publish';
+import { publishEvaluationForm } from '../shared/forms/evaluation-form';
 import { useRuntimeEnv } from '../shared/runtime/env';
 import { createFormsEmulator, type FormsEmulator, type FormsPubSubEvent } from './forms';
 
@@ -47,13 +48,25 @@ export function createLocalFormsDoor(opts: LocalFormsDoorOptions = {}): LocalFor
     const saved = !opts.reset && idFile && existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : '';
     let formId = '';
     if (saved) {
-      formId = await publishForm(source, { call, pools: state.pools, formId: saved }).then(
+      formId = await publishForm(source, { call, pools: state.pools, privacy: state.privacy, formId: saved }).then(
         (p) => p.formId,
         () => '', // the saved form is gone (its state was removed): build a new one
       );
     }
-    formId ||= (await publishForm(source, { call, pools: state.pools })).formId;
+    formId ||= (await publishForm(source, { call, pools: state.pools, privacy: state.privacy })).formId;
     if (idFile) writeFileSync(idFile, formId);
+    return formId;
+  }
+
+  /** The evaluation form, built by the same code as `npm run form -- evaluation`. */
+  async function buildEvaluation(rootUrl: string, spreadsheetId: string): Promise<string> {
+    const { privacy } = await new SheetsWorkspace({ spreadsheetId, rootUrl }).readSweepState();
+    const source = new GoogleFormsSource({ rootUrl, edit: true });
+    const file = opts.stateDir && join(opts.stateDir, 'evaluation-form-id.txt');
+    const saved = !opts.reset && file && existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+    let formId = saved ? await publishEvaluationForm(source, { formId: saved, privacy }).then((p) => p.formId, () => '') : '';
+    formId ||= (await publishEvaluationForm(source, { privacy })).formId;
+    if (file) writeFileSync(file, formId);
     return formId;
   }
 
@@ -62,8 +75,9 @@ export function createLocalFormsDoor(opts: LocalFormsDoorOptions = {}): LocalFor
     handle: (req, res) => forms.handle(req, res),
     async start(ctx) {
       const formId = await untilDone(() => build(`${ctx.url}/`, ctx.spreadsheetId));
+      const evaluationFormId = await untilDone(() => buildEvaluation(`${ctx.url}/`, ctx.spreadsheetId));
       // Set, not defaulted: a FORM_ID from the shell names a real form, never this one.
-      Object.assign(ctx.functionEnv, { FORM_ID: formId, FORMS_TOPIC: LOCAL_FORMS_TOPIC });
+      Object.assign(ctx.functionEnv, { FORM_ID: formId, FORMS_TOPIC: LOCAL_FORMS_TOPIC, EVALUATION_FORM_ID: evaluationFormId });
       useRuntimeEnv(ctx.functionEnv);
       await import('../functions/formResponses');
       ctx.register('formResponses');

@@ -57,6 +57,7 @@ function envFor(target: Target, o: DeployOptions): Record<string, string> {
   if (o.replyTo) env.REPLY_TO = o.replyTo;
   if (o.mailFromName) env.MAIL_FROM_NAME = o.mailFromName;
   if (target !== 'intake' && o.formId) env.FORM_ID = o.formId;
+  if (target === 'sweep' && o.evaluationFormId) env.EVALUATION_FORM_ID = o.evaluationFormId;
   if (target === 'sweep') env.FORMS_TOPIC = `projects/${o.project}/topics/${TOPIC}`;
   return env;
 }

@@ -15,6 +15,9 @@ export function manualSteps(o: DeployOptions): string[] {
     o.formId
       ? `Comparteix el formulari https://docs.google.com/forms/d/${o.formId}/edit com a Editor (per llegir-ne les respostes) amb:\n${readers.map((e) => `     ${e}`).join('\n')}`
       : 'Sense --form, la porta del Google Form queda aturada: crea’l (npm run form -- create) i torna a desplegar amb --form <ID>.',
+    ...(o.evaluationFormId
+      ? [`Comparteix el formulari d’avaluació https://docs.google.com/forms/d/${o.evaluationFormId}/edit com a Editor (per llegir-ne les respostes) amb:\n     ${email(ACCOUNTS.sweep)}`]
+      : []),
     `Verifica a SendGrid el remitent ${o.mailFrom} (Single Sender Verification o autenticació del domini); si no, SendGrid respon 403 i no surt cap correu.`,
   ];
   if (o.formId && o.functions.includes('sweep')) {

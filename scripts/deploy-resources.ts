@@ -34,6 +34,8 @@ export interface DeployOptions {
   region: string;
   spreadsheetId: string;
   formId?: string;
+  /** The evaluation form (npm run form -- evaluation): the sweep asks for evaluations and collects them. */
+  evaluationFormId?: string;
   mailFrom: string;
   staffEmails: string[];
   replyTo?: string;
@@ -65,4 +67,6 @@ export const NPM_SCRIPTS = {
   form: 'tsx scripts/form.ts',
   build: 'tsx scripts/build.ts',
   deploy: 'tsx scripts/deploy.ts',
+  retention: 'tsx scripts/retention.ts',
+  faq: 'tsx scripts/faq.ts',
 } as const;

@@ -1,5 +1,5 @@
 // npm run deploy -- --project P --region R --spreadsheet ID --mail-from X --staff a@b,c@d
-//   [--form FORM_ID] [--reply-to X] [--mail-from-name "…"] [--public-intake]
+//   [--form FORM_ID] [--evaluation-form EVALUATION_FORM_ID] [--reply-to X] [--mail-from-name "…"] [--public-intake]
 //   [--intake-invoker MEMBER]… [--intake-secret-previous VERSION] [--lease-bucket NAME] [--dist DIR] [--dry-run]
 // Everything the functions need on Google Cloud, from an empty project, with one command
 // that can be run again: see docs/admin-guide.md. Secret values come only from the
@@ -22,6 +22,7 @@ const { values: v } = parseArgs({
     region: { type: 'string' },
     spreadsheet: { type: 'string' },
     form: { type: 'string' },
+    'evaluation-form': { type: 'string' },
     'mail-from': { type: 'string' },
     'mail-from-name': { type: 'string' },
     'reply-to': { type: 'string' },
@@ -68,6 +69,7 @@ const options: DeployOptions = {
   region: given['--region']!,
   spreadsheetId: given['--spreadsheet']!,
   formId: v.form ?? env.FORM_ID,
+  evaluationFormId: v['evaluation-form'] ?? env.EVALUATION_FORM_ID,
   mailFrom: given['--mail-from']!,
   staffEmails,
   replyTo,

@@ -8,6 +8,8 @@ import { chooseCall, isOpen, publishForm } from '../shared/forms/publish';
 import { caForms } from '../shared/i18n/ca-forms';
 import { shellEnv, type Env } from '../shared/runtime/env';
 import { relayMap, relayScript } from './apps-script/relay';
+import { publishEvaluationForm } from '../shared/forms/evaluation-form';
+import { caEvaluation } from '../shared/i18n/ca-evaluation';
 
 const t = caForms.script;
 
@@ -35,16 +37,17 @@ export async function formCommand(argv: string[], env: Env = shellEnv()): Promis
     if (missing.length) return { code: 1, out: t.idsChanged(missing) };
     return { code: 0, out: relayScript(form), formId };
   }
-  if (command !== 'create' && command !== 'update') return { code: 2, out: t.usage };
+  if (command !== 'create' && command !== 'update' && command !== 'evaluation') return { code: 2, out: t.usage };
   const spreadsheetId = values.spreadsheet ?? (env.SPREADSHEET_ID || undefined);
   if (!spreadsheetId) return { code: 2, out: t.needSpreadsheet };
+  if (command === 'evaluation') return evaluationForm(source, spreadsheetId, rootUrl, values.form ?? (env.EVALUATION_FORM_ID || undefined));
   if (command === 'update' && !formId) return { code: 2, out: t.needForm };
 
   // One read gives the calls and their pools of hours (the description shows both).
   const state = await new SheetsWorkspace({ spreadsheetId, rootUrl }).readSweepState();
   const call = chooseCall(state.calls, { id: values.call });
   if (!call) return { code: 1, out: values.call ? t.unknownCall(values.call) : t.noCall };
-  const published = await publishForm(source, { call, pools: state.pools, formId: command === 'update' ? formId : undefined });
+  const published = await publishForm(source, { call, pools: state.pools, privacy: state.privacy, formId: command === 'update' ? formId : undefined });
   // What Google reports after the run, not what we asked for.
   const after = published.publishState;
   const closed = published.publishing !== 'legacy' && !isOpen(after);
@@ -64,4 +67,21 @@ export async function formCommand(argv: string[], env: Env = shellEnv()): Promis
     t.editing,
   ];
   return { code: published.renumbered.length || closed ? 1 : 0, out: lines.join('\n'), formId: published.formId };
+}
+
+/** `evaluation`: the form municipalities answer once their service is over; its ID goes to the sweep as EVALUATION_FORM_ID. */
+async function evaluationForm(source: GoogleFormsSource, spreadsheetId: string, rootUrl: string | undefined, formId: string | undefined): Promise<CommandResult> {
+  const { privacy } = await new SheetsWorkspace({ spreadsheetId, rootUrl }).readSweepState();
+  const done = await publishEvaluationForm(source, { formId, privacy });
+  const open = done.publishing === 'legacy' || isOpen(done.publishState);
+  const lines = [
+    done.created ? caEvaluation.script.created : caEvaluation.script.updated,
+    caEvaluation.script.formId(done.formId),
+    t.url(done.responderUri),
+    t.publishing[done.publishing],
+    ...(done.publishState ? [t.publishState(done.publishState.isPublished === true, done.publishState.isAcceptingResponses === true)] : []),
+    ...(open ? [] : [t.notOpen]),
+    t.responders,
+  ];
+  return { code: open ? 0 : 1, out: lines.join('\n'), formId: done.formId };
 }

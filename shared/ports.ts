@@ -4,6 +4,7 @@
 import type { Call } from './domain/calls';
 import type { ExistingRequest } from './domain/classify';
 import type { Member } from './domain/members';
+import type { PrivacySettings } from './domain/privacy';
 import type { CellValue } from './workspace/request-row';
 import type { LogEntry } from './domain/log-entry';
 import type { SweepState } from './domain/workspace-state';
@@ -14,6 +15,8 @@ export interface IntakeSnapshot {
   calls: Call[];
   members: Member[];
   existing: ExistingRequest[];
+  /** The network's data-protection notice (the default when the sheet has none). */
+  privacy?: PrivacySettings;
 }
 
 export interface WorkspaceStore {
@@ -30,6 +33,8 @@ export interface WorkspaceStore {
 export interface SweepStore {
   readSweepState(): Promise<SweepState>;
   appendLog(log: LogEntry[]): Promise<void>;
+  /** Evaluation answers as rows of the Avaluacions tab, below the last one (only the sweep writes there). */
+  appendEvaluations?(rows: CellValue[][]): Promise<void>;
 }
 
 export interface OutgoingEmail {

@@ -5,6 +5,8 @@ import type { Call } from '../../shared/domain/calls';
 import { QUESTIONS, TOPIC_OTHER, type QuestionKind } from '../../shared/domain/form';
 import { ca } from '../../shared/i18n/ca';
 import { caForms } from '../../shared/i18n/ca-forms';
+import type { PrivacySettings } from '../../shared/domain/privacy';
+import { privacyLines } from '../../shared/emails/privacy-notice';
 
 export interface PageChoice {
   /** The intake contract's value. */
@@ -34,10 +36,12 @@ export interface PageQuestion {
 export type PageDoor = { kind: 'forms'; action: string; accepting: boolean } | { kind: 'intake'; action: string };
 
 export interface PageForm {
-  call: { id: string; title: string; deadline: string; priorityTheme: string; late: boolean } | null;
+  call: { id: string; title: string; deadline: string; priorityTheme: string; late: boolean; basesUrl?: string } | null;
   door: PageDoor;
   commitments: { label: string; help: string };
   questions: PageQuestion[];
+  /** The data-protection notice, as the Google Form's description ends: title, then one line per element. */
+  privacy: string[];
 }
 
 const fieldText = (key: string): { label: string; help: string } =>
@@ -73,13 +77,14 @@ function choicesFor(key: string, kind: QuestionKind, fixed: readonly string[] | 
   }
 }
 
-export function pageForm(placement: { call: Call; late: boolean } | undefined, door: PageDoor): PageForm {
+export function pageForm(placement: { call: Call; late: boolean } | undefined, door: PageDoor, privacy?: PrivacySettings): PageForm {
   const call = placement?.call;
   return {
     call: call
-      ? { id: call.id, title: call.title, deadline: call.deadline, priorityTheme: call.priorityTheme, late: placement.late }
+      ? { id: call.id, title: call.title, deadline: call.deadline, priorityTheme: call.priorityTheme, late: placement.late, ...(call.basesUrl ? { basesUrl: call.basesUrl } : {}) }
       : null,
     door,
+    privacy: privacyLines(privacy),
     commitments: fieldText('commitments'),
     questions: QUESTIONS.map((q) => {
       const text =

@@ -6,7 +6,8 @@ import { sign } from '../../shared/domain/signature';
 import type { FormDoc } from '../../shared/forms/form-source';
 import { isOpen } from '../../shared/forms/publish';
 import { ca } from '../../shared/i18n/ca';
-import { a1Tab, TABS } from '../../shared/workspace/tabs';
+import { a1Tab, CALL_HEADERS, columnLetter, TABS } from '../../shared/workspace/tabs';
+import { parsePrivacy, SETTINGS_HEADERS, SETTINGS_TAB } from '../../shared/workspace/settings';
 import { parseCalls } from '../../shared/workspace/config-rows';
 import { pageForm, type PageDoor, type PageForm } from './form-definition';
 
@@ -40,14 +41,19 @@ async function accepting(deps: DoorDeps): Promise<boolean> {
   return !form.publishSettings || isOpen(form.publishSettings.publishState);
 }
 
-/** Reads the calls through the Sheets API, as intake does, and picks the one a response sent now belongs to. */
-export async function formDefinition(deps: DoorDeps): Promise<PageForm> {
-  const range = encodeURIComponent(`${a1Tab(TABS.calls)}!A2:K`);
+/** A tab's rows below the header through the Sheets API, as the functions read them; none if it is missing. */
+async function tabRows(deps: DoorDeps, tab: string, width: number): Promise<unknown[][]> {
+  const range = encodeURIComponent(`${a1Tab(tab)}!A2:${columnLetter(width - 1)}`);
   const res = await fetch(
     `${deps.baseUrl()}/v4/spreadsheets/${encodeURIComponent(deps.functionEnv.SPREADSHEET_ID ?? '')}/values/${range}?valueRenderOption=UNFORMATTED_VALUE`,
   );
-  const rows = res.ok ? (((await res.json()) as { values?: unknown[][] }).values ?? []) : [];
-  return pageForm(placeInCall(parseCalls(rows), new Date().toISOString()), currentDoor(deps.functionEnv, await accepting(deps)));
+  return res.ok ? (((await res.json()) as { values?: unknown[][] }).values ?? []) : [];
+}
+
+/** Reads the calls and the notice as intake does, and picks the call a response sent now belongs to. */
+export async function formDefinition(deps: DoorDeps): Promise<PageForm> {
+  const [calls, settings] = await Promise.all([tabRows(deps, TABS.calls, CALL_HEADERS.length), tabRows(deps, SETTINGS_TAB, SETTINGS_HEADERS.length)]);
+  return pageForm(placeInCall(parseCalls(calls), new Date().toISOString()), currentDoor(deps.functionEnv, await accepting(deps)), parsePrivacy(settings));
 }
 
 export async function signedIntake(deps: DoorDeps, raw: string): Promise<Answer> {

@@ -268,7 +268,11 @@ async function applyStructural(api: sheets_v4.Sheets, spreadsheetId: string, ste
   });
   if (grow.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: grow } }, retry.write);
   const headers = steps.flatMap((s) =>
-    s.kind === 'addHeaders' ? [{ range: `${a1Tab(s.title)}!${columnLetter(s.startColumn)}1`, values: [s.headers] }] : [],
+    s.kind === 'addHeaders'
+      ? [{ range: `${a1Tab(s.title)}!${columnLetter(s.startColumn)}1`, values: [s.headers] }]
+      : s.kind === 'renameHeader'
+        ? [{ range: `${a1Tab(s.title)}!${columnLetter(s.column)}1`, values: [[s.to]] }]
+        : [],
   );
   // Headers are text whatever they look like; seed rows are our own constants, entered as a
   // person would type them so dates become dates — in any locale, as they are ISO dates —

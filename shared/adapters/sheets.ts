@@ -6,6 +6,8 @@ import { UpstreamError, WorkspaceError } from '../errors';
 import type { IntakeSnapshot, WorkspaceStore } from '../ports';
 import type { ExistingRequest } from '../domain/classify';
 import { parseCalls, parseMembers } from '../workspace/config-rows';
+import { parsePrivacy, SETTINGS_HEADERS, SETTINGS_TAB } from '../workspace/settings';
+import { EVALUATION_HEADERS, EVALUATIONS_TAB } from '../workspace/evaluations';
 import type { LogEntry } from '../domain/log-entry';
 import { toLogRow } from '../workspace/log-row';
 
@@ -15,13 +17,15 @@ const TAB_WIDTH: Record<string, number> = {
   [TABS.calls]: CALL_HEADERS.length,
   [TABS.pools]: 3 + POOL_HELPERS.length,
   [TABS.log]: LOG_HEADERS.length,
+  [SETTINGS_TAB]: SETTINGS_HEADERS.length,
+  [EVALUATIONS_TAB]: EVALUATION_HEADERS.length,
 };
 import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from '../workspace/request-row';
 import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } from '../workspace/tabs';
-import { COMMISSION_COLUMNS } from '../workspace/commission-columns';
+import { COMMISSION_COLUMNS, currentHeader } from '../workspace/commission-columns';
 import { POOL_HELPERS } from '../workspace/tabs-extra';
 import type { RequestView, SweepState } from '../domain/workspace-state';
-import { REQUEST_TAB_HEADERS, requestFormulas } from '../workspace/request-formulas';
+import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas } from '../workspace/request-formulas';
 import { retryConfig } from './google-retry';
 
 export interface SheetsOptions {
@@ -93,6 +97,7 @@ export class SheetsWorkspace implements WorkspaceStore {
   private header: string[] = [...REQUEST_TAB_HEADERS];
   private sheetsInfo = new Map<string, SheetInfo>();
   private lastDataRow = 1;
+  private evaluationRows = 0;
 
   constructor(private readonly opts: SheetsOptions) {
     this.api = sheetsApi(opts);
@@ -102,7 +107,7 @@ export class SheetsWorkspace implements WorkspaceStore {
 
   async readIntakeSnapshot(): Promise<IntakeSnapshot> {
     const headers = INDEX_COLUMNS.map((c) => REQUEST_COLUMNS[c]);
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls]);
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, SETTINGS_TAB]);
     const col = (c: (typeof INDEX_COLUMNS)[number]) => read.columns.get(REQUEST_COLUMNS[c]) ?? [];
     const [ids, refs, calls, names, member, late, repeated] = INDEX_COLUMNS.map(col);
     const existing: ExistingRequest[] = [];
@@ -124,6 +129,7 @@ export class SheetsWorkspace implements WorkspaceStore {
       existing,
       members: parseMembers(read.tab(TABS.members)),
       calls: parseCalls(read.tab(TABS.calls)),
+      privacy: parsePrivacy(read.tab(SETTINGS_TAB)),
     };
   }
 
@@ -132,10 +138,13 @@ export class SheetsWorkspace implements WorkspaceStore {
     const R = REQUEST_COLUMNS;
     const C = COMMISSION_COLUMNS;
     const headers = [R.id, R.reference, R.call, R.municipality, R.contactName, R.contactEmail, R.topic, R.serviceType, R.late, R.member,
-      C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release];
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log]);
+      C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release,
+      HELPER_COLUMNS.hoursDone, HELPER_COLUMNS.hoursLeft];
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log, SETTINGS_TAB, EVALUATIONS_TAB]);
     const col = (h: string) => read.columns.get(h) ?? [];
     const str = (h: string, i: number) => { const v = col(h)[i]; return v === undefined || v === null ? '' : String(v).trim(); };
+    const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
     const requests: RequestView[] = [];
     col(R.id).forEach((id, i) => {
       if (id === undefined || id === '') return;
@@ -147,16 +156,20 @@ export class SheetsWorkspace implements WorkspaceStore {
         decision: str(C.decision, i), service: str(C.service, i), hours: typeof hours === 'number' ? hours : undefined,
         adviser: str(C.adviser, i), adviserContact: str(C.adviserContact, i), message: str(C.message, i),
         redirectedTo: str(C.redirectedTo, i), announce: col(C.announce)[i] === true, release: col(C.release)[i] === true,
+        hoursDone: num(col(HELPER_COLUMNS.hoursDone)[i]), hoursLeft: num(col(HELPER_COLUMNS.hoursLeft)[i]),
         row: i + 2,
         cellErrors: headers.flatMap((h) => { const v = col(h)[i]; return v instanceof FormulaError ? [{ header: h, shown: v.shown }] : []; }),
       });
     });
-    const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const evaluations = read.tab(EVALUATIONS_TAB).map((r) => text(r[0]));
+    // Evaluations are written below the last answer; only the sweep writes there, one at a time.
+    this.evaluationRows = evaluations.filter(Boolean).length;
     return {
+      evaluationResponseIds: new Set(evaluations.filter(Boolean)),
       requests,
       members: parseMembers(read.tab(TABS.members)),
       calls: parseCalls(read.tab(TABS.calls)),
+      privacy: parsePrivacy(read.tab(SETTINGS_TAB)),
       pools: read.tab(TABS.pools).flatMap((r) =>
         text(r[0]) ? [{ callId: text(r[0]), service: text(r[1]), hours: num(r[2]) ?? 0, left: num(r[5]) }] : [],
       ),
@@ -215,7 +228,8 @@ export class SheetsWorkspace implements WorkspaceStore {
     const grids = (title: string) => byTitle.get(title)?.data ?? [];
     const rowsOf = (g: sheets_v4.Schema$GridData | undefined) => (g?.rowData ?? []).map((r) => (r.values ?? []).map(cellValue));
     const reqGrids = grids(TABS.requests);
-    const header = (rowsOf(reqGrids.find((g) => (g.startRow ?? 0) === 0))[0] ?? []).map((v) => (v === undefined ? '' : String(v)));
+    // A column under a header of an earlier version is read as today's (setup renames it).
+    const header = (rowsOf(reqGrids.find((g) => (g.startRow ?? 0) === 0))[0] ?? []).map((v) => (v === undefined ? '' : currentHeader(String(v))));
     const fresh = new Map<string, number>();
     header.forEach((h, i) => h && !fresh.has(h) && fresh.set(h, i));
     const moved = headers.some((h) => fresh.get(h) !== this.headerIndex.get(h));
@@ -297,6 +311,19 @@ export class SheetsWorkspace implements WorkspaceStore {
    */
   async appendLog(log: LogEntry[]): Promise<void> {
     if (log.length) await this.batchUpdate(this.logRequests(log), true);
+  }
+
+  async appendEvaluations(rows: CellValue[][]): Promise<void> {
+    const info = this.sheetsInfo.get(EVALUATIONS_TAB);
+    if (!rows.length) return;
+    if (!info) throw new WorkspaceError('readSweepState must run before appendEvaluations');
+    const at = this.evaluationRows + 1; // 0-based: below the header and the answers so far
+    const grow = at + rows.length - info.rowCount;
+    await this.batchUpdate([
+      ...(grow > 0 ? [{ appendDimension: { sheetId: info.sheetId, dimension: 'ROWS', length: grow } }] : []),
+      { updateCells: { start: { sheetId: info.sheetId, rowIndex: at, columnIndex: 0 }, rows: rows.map((r) => ({ values: r.map((v) => toCell(v)) })), fields: 'userEnteredValue' } },
+    ]);
+    this.evaluationRows += rows.length;
   }
 
   private logRequests(log: LogEntry[]): sheets_v4.Schema$Request[] {

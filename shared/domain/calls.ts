@@ -15,6 +15,8 @@ export interface Call {
   packageHours: number;
   sessionHours: number;
   topics: string[];
+  /** The public page of the call's bases (http or https), shown in the form and every email. */
+  basesUrl?: string;
 }
 
 export interface CallPlacement {

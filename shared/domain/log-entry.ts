@@ -14,6 +14,8 @@ export const LOG_KIND = {
   blocked: 'bloquejada', // an acceptance held back: it would take a pool below zero
   alert: 'alerta', // something only a person can solve (e.g. a confirmation that never went out)
   edited: 'editada', // a Google Forms response re-submitted with changes: logged, the row is never rewritten
+  evaluation: 'avaluacio', // the evaluation asked of a municipality once its service is over, once per request
+  anonymised: 'anonimitzada', // a closed call's personal data anonymised by `npm run retention` (the one sanctioned rewrite)
 } as const;
 
 export type LogKind = (typeof LOG_KIND)[keyof typeof LOG_KIND];

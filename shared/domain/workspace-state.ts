@@ -4,6 +4,7 @@
 import type { Call } from './calls';
 import type { LogEntry } from './log-entry';
 import type { Member } from './members';
+import type { PrivacySettings } from './privacy';
 
 export interface RequestView {
   id: string;
@@ -25,6 +26,9 @@ export interface RequestView {
   redirectedTo: string;
   announce: boolean;
   release: boolean;
+  /** The sheet's "Hores fetes" and "Hores restants" helpers (sessions against the hours counted). */
+  hoursDone?: number;
+  hoursLeft?: number;
   /** The row in the request tab (1-based, as people read it), to name a cell to staff. */
   row?: number;
   /** Cells of the row that show a formula error (`#NAME?`, `#REF!`…), by header. */
@@ -51,4 +55,8 @@ export interface SweepState {
   calls: Call[];
   pools: PoolView[];
   members: Member[];
+  /** The network's data-protection notice (the default when the sheet has none). */
+  privacy?: PrivacySettings;
+  /** Response IDs already in the Avaluacions tab. */
+  evaluationResponseIds?: ReadonlySet<string>;
 }

@@ -8,7 +8,9 @@ import { caMail, GREETING } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
 import { requestRow } from '../workspace/request-row';
 import { REQUEST_COLUMNS } from '../workspace/request-row';
+import type { PrivacySettings } from '../domain/privacy';
 import { definitionTable, escapeHtml, layout, paragraphs } from './html';
+import { privacyHtml, privacyText } from './privacy-notice';
 
 const t = caMail.confirmation;
 
@@ -39,7 +41,7 @@ export function flagTexts(r: ClassifiedRequest): string[] {
   );
 }
 
-export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): OutgoingEmail {
+export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privacy?: PrivacySettings): OutgoingEmail {
   const s = r.submission;
   const deadline = longDate(r.call.deadline);
   const summary = summaryRows(r);
@@ -52,6 +54,7 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
     '',
     `${t.nextTitle}:`,
     t.next(deadline),
+    ...(r.call.basesUrl ? [caMail.bases(r.call.basesUrl)] : []),
     '',
     `${t.summaryTitle}:`,
     ...summary.map(([k, v]) => `- ${k}: ${v}`),
@@ -59,6 +62,8 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
     t.notice,
     '',
     caMail.signature,
+    '',
+    privacyText(privacy),
   ].join('\n');
   const html = layout(
     t.subject(r.reference),
@@ -68,11 +73,13 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
       ...flags.map((f) => `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(f)}</strong></p>`),
       `<h2>${escapeHtml(t.nextTitle)}</h2>`,
       paragraphs(t.next(deadline)),
+      ...(r.call.basesUrl ? [paragraphs(caMail.bases(r.call.basesUrl))] : []),
       `<h2>${escapeHtml(t.summaryTitle)}</h2>`,
       definitionTable(summary),
       paragraphs(t.notice),
     ].join('\n'),
     caMail.signature,
+    privacyHtml(privacy),
   );
   return {
     to: [s.contactEmail],
@@ -91,8 +98,9 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
  */
 export function confirmationFromRow(
   r: { id: string; reference: string; contactName: string; contactEmail: string; late: boolean },
-  call: { title: string; deadline: string } | undefined,
+  call: { title: string; deadline: string; basesUrl?: string } | undefined,
   replyTo?: string,
+  privacy?: PrivacySettings,
 ): OutgoingEmail {
   const deadline = call ? longDate(call.deadline) : '';
   const lines = [
@@ -100,13 +108,14 @@ export function confirmationFromRow(
     t.intro(r.reference, call?.title ?? r.reference),
     ...(r.late ? [t.flags.late(deadline)] : []),
     `${t.nextTitle}: ${t.next(deadline)}`,
+    ...(call?.basesUrl ? [caMail.bases(call.basesUrl)] : []),
     t.notice,
   ];
   return {
     to: [r.contactEmail],
     subject: t.subject(r.reference),
-    text: [...lines, '', caMail.signature].join('\n\n'),
-    html: layout(t.subject(r.reference), lines.map(paragraphs).join('\n'), caMail.signature),
+    text: [...lines, caMail.signature, privacyText(privacy)].join('\n\n'),
+    html: layout(t.subject(r.reference), lines.map(paragraphs).join('\n'), caMail.signature, privacyHtml(privacy)),
     replyTo,
     customArgs: { requestId: r.id, reference: r.reference, kind: LOG_KIND.confirmation },
     categories: [LOG_KIND.confirmation],

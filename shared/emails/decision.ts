@@ -9,11 +9,18 @@ import { caDecisions as t } from '../i18n/ca-decisions';
 import { caMail } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
 import type { RequestView } from '../domain/workspace-state';
+import type { PrivacySettings } from '../domain/privacy';
 import { definitionTable, escapeHtml, layout, paragraphs } from './html';
+import { privacyHtml, privacyText } from './privacy-notice';
 
 function detailRows(v: DecisionValues, call: Call | undefined, packageHours: number): Array<readonly [string, string]> {
   const f = t.fields;
-  const rows: Array<readonly [string, string]> = [[f.decision, v.decision]];
+  // People know the call by its title, and the bases say what they agreed to.
+  const rows: Array<readonly [string, string]> = [
+    ...(call ? [[f.call, call.title] as const] : []),
+    ...(call?.basesUrl ? [[f.bases, call.basesUrl] as const] : []),
+    [f.decision, v.decision],
+  ];
   if (v.decision === DECISION.accepted) {
     rows.push([f.service, v.service], [f.hours, String(v.hours === '' ? packageHours : v.hours)]);
     if (call?.sessionsFrom && call.sessionsTo) rows.push([f.window, t.windowText(longDate(call.sessionsFrom), longDate(call.sessionsTo))]);
@@ -32,6 +39,7 @@ export function decisionEmail(opts: {
   call?: Call;
   replyTo?: string;
   key: string;
+  privacy?: PrivacySettings;
 }): OutgoingEmail {
   const { request: r, values: v, previous, call } = opts;
   const packageHours = call?.packageHours ?? DEFAULT_PACKAGE_HOURS;
@@ -52,6 +60,8 @@ export function decisionEmail(opts: {
     t.closing,
     '',
     caMail.signature,
+    '',
+    privacyText(opts.privacy),
   ].join('\n');
   const html = layout(
     subject,
@@ -66,6 +76,7 @@ export function decisionEmail(opts: {
       paragraphs(t.closing),
     ].join('\n'),
     caMail.signature,
+    privacyHtml(opts.privacy),
   );
   return {
     to: [r.contactEmail],

@@ -4,7 +4,9 @@ import { LOG_KIND } from '../domain/log-entry';
 import { caDecisions as t } from '../i18n/ca-decisions';
 import { caMail } from '../i18n/ca-mail';
 import type { OutgoingEmail } from '../ports';
+import type { PrivacySettings } from '../domain/privacy';
 import { layout, paragraphs } from './html';
+import { privacyHtml, privacyText } from './privacy-notice';
 import { staffListEmail } from './staff-list';
 
 export function digestEmail(items: readonly string[], staff: string[]): OutgoingEmail | undefined {
@@ -19,7 +21,15 @@ export function digestEmail(items: readonly string[], staff: string[]): Outgoing
   });
 }
 
-export function announcementEmail(opts: { municipality: string; topic: string; recipients: string[]; staff: string[]; requestId: string }): OutgoingEmail | undefined {
+/** Sent to the other members' contacts: an email to municipalities, so it carries the notice too. */
+export function announcementEmail(opts: {
+  municipality: string;
+  topic: string;
+  recipients: string[];
+  staff: string[];
+  requestId: string;
+  privacy?: PrivacySettings;
+}): OutgoingEmail | undefined {
   if (!opts.recipients.length || !opts.staff.length) return undefined;
   const subject = t.announcement.subject(opts.topic);
   const body = t.announcement.body(opts.municipality, opts.topic);
@@ -28,8 +38,8 @@ export function announcementEmail(opts: { municipality: string; topic: string; r
     bcc: opts.recipients,
     replyTo: opts.staff[0],
     subject,
-    text: `${body}\n\n${caMail.signature}`,
-    html: layout(subject, paragraphs(body), caMail.signature),
+    text: `${body}\n\n${caMail.signature}\n\n${privacyText(opts.privacy)}`,
+    html: layout(subject, paragraphs(body), caMail.signature, privacyHtml(opts.privacy)),
     customArgs: { requestId: opts.requestId, kind: LOG_KIND.announcement },
     categories: [LOG_KIND.announcement],
   };

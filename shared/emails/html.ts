@@ -22,11 +22,12 @@ export function definitionTable(rows: ReadonlyArray<readonly [string, string]>):
   return `<table style="border-collapse:collapse">${body}</table>`;
 }
 
-export function layout(title: string, bodyHtml: string, signature: string): string {
+/** `foot`: trusted HTML after the signature (the data-protection notice, already escaped). */
+export function layout(title: string, bodyHtml: string, signature: string, foot = ''): string {
   return `<!doctype html>
 <html lang="ca"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#222;max-width:640px">
 ${bodyHtml}
-<p style="color:#666;font-size:90%">${escapeHtml(signature)}</p>
+<p style="color:#666;font-size:90%">${escapeHtml(signature)}</p>${foot ? `\n${foot}` : ''}
 </body></html>`;
 }

@@ -3,6 +3,8 @@
 // bases, so a new call needs `npm run form -- update`, not an edit of the form by hand.
 import type { Call } from '../domain/calls';
 import { longDate } from '../domain/dates';
+import type { PrivacySettings } from '../domain/privacy';
+import { privacyText } from '../emails/privacy-notice';
 import { caForms } from '../i18n/ca-forms';
 
 export interface PoolHours {
@@ -17,7 +19,8 @@ export function formTitle(call: Call): { title: string; documentTitle: string } 
   return { title: t.title(call.title), documentTitle: t.documentTitle(call.id) };
 }
 
-export function formDescription(call: Call, pools: readonly PoolHours[]): string {
+/** The notice closes the description: the first thing a respondent reads, before any answer. */
+export function formDescription(call: Call, pools: readonly PoolHours[], privacy?: PrivacySettings): string {
   const own = pools.filter((p) => p.callId === call.id && p.hours > 0);
   const facts = [
     t.deadline(longDate(call.deadline)),
@@ -32,5 +35,5 @@ export function formDescription(call: Call, pools: readonly PoolHours[]): string
     t.priority(call.priorityTheme),
     ...(call.recentMemberSince ? [t.recentMembers(longDate(call.recentMemberSince))] : []),
   ];
-  return [t.intro, facts.join('\n'), `${t.conditionsTitle}\n${conditions.map((c) => `• ${c}`).join('\n')}`, t.closing].join('\n\n');
+  return [t.intro, facts.join('\n'), ...(call.basesUrl ? [t.bases(call.basesUrl)] : []), `${t.conditionsTitle}\n${conditions.map((c) => `• ${c}`).join('\n')}`, t.closing, privacyText(privacy)].join('\n\n');
 }

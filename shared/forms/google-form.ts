@@ -2,6 +2,7 @@
 // (shared/domain/form.ts) and a call: one item per question, with the definition's fixed
 // question ID, so answers map back to contract keys by ID and never by title or position.
 import type { Call } from '../domain/calls';
+import type { PrivacySettings } from '../domain/privacy';
 import { QUESTIONS, TOPIC_OTHER, type Question } from '../domain/form';
 import { foldForMatch } from '../domain/text';
 import { ca } from '../i18n/ca';
@@ -87,11 +88,24 @@ export interface FormPlan {
  * questions are updated in place: updateItem with mask "*" replaces the whole item, so the
  * item ID and question ID are always sent, or Forms would hand out new ones.
  */
-export function formPlan(call: Call, pools: readonly PoolHours[], current: FormDoc = {}): FormPlan {
-  const ours = new Set(QUESTIONS.map((q) => q.formQuestionId.toLowerCase()));
+export function formPlan(call: Call, pools: readonly PoolHours[], current: FormDoc = {}, privacy?: PrivacySettings): FormPlan {
+  return definitionPlan(
+    current,
+    { title: formTitle(call).title, description: formDescription(call, pools, privacy) },
+    QUESTIONS.map((q) => ({ questionId: q.formQuestionId, item: questionItem(q, call) })),
+  );
+}
+
+/**
+ * The plan for any form built from a definition (the request form, the evaluation form):
+ * its title and description, no email collection, and exactly the definition's questions,
+ * in order, each under its fixed question ID.
+ */
+export function definitionPlan(current: FormDoc, info: { title: string; description: string }, wanted: ReadonlyArray<{ questionId: string; item: FormItem }>): FormPlan {
+  const ours = new Set(wanted.map((w) => w.questionId.toLowerCase()));
   const items = [...(current.items ?? [])];
   const requests: FormRequest[] = [
-    { updateFormInfo: { info: { title: formTitle(call).title, description: formDescription(call, pools) }, updateMask: 'title,description' } },
+    { updateFormInfo: { info, updateMask: 'title,description' } },
     // Respondents need no Google account: the contact email is a question of the form.
     { updateSettings: { settings: { emailCollectionType: 'DO_NOT_COLLECT' }, updateMask: 'emailCollectionType' } },
   ];
@@ -108,9 +122,8 @@ export function formPlan(call: Call, pools: readonly PoolHours[], current: FormD
       items.splice(i, 1);
     }
   }
-  QUESTIONS.forEach((q, index) => {
-    const want = questionItem(q, call);
-    const at = items.findIndex((it) => questionIdOf(it) === q.formQuestionId.toLowerCase());
+  wanted.forEach(({ questionId, item: want }, index) => {
+    const at = items.findIndex((it) => questionIdOf(it) === questionId.toLowerCase());
     if (at === -1) {
       requests.push({ createItem: { item: want, location: { index } } });
       items.splice(index, 0, want);

@@ -4,10 +4,11 @@
 // unpublished and take no responses until setPublishSettings says so. The script and the
 // local stack both come through here, so the local form is built the production way.
 import type { Call } from '../domain/calls';
+import type { PrivacySettings } from '../domain/privacy';
 import { localDay } from '../domain/dates';
 import { QUESTIONS } from '../domain/form';
 import type { FormSource } from '../ports';
-import type { FormDoc, PublishState } from './form-source';
+import type { FormDoc, FormRequest, PublishState } from './form-source';
 import { formTitle, type PoolHours } from './form-text';
 import { formPlan, storedQuestionIds } from './google-form';
 
@@ -33,17 +34,29 @@ export const isOpen = (state: PublishState | null | undefined): boolean => state
 
 export async function publishForm(
   source: Pick<FormSource, 'create' | 'get' | 'batchUpdate' | 'setPublishSettings'>,
-  opts: { call: Call; pools: readonly PoolHours[]; formId?: string },
+  opts: { call: Call; pools: readonly PoolHours[]; formId?: string; privacy?: PrivacySettings },
 ): Promise<PublishedForm> {
+  const done = await publishPlanned(source, { formId: opts.formId, title: formTitle(opts.call), plan: (current) => formPlan(opts.call, opts.pools, current, opts.privacy) });
+  const questionIds = storedQuestionIds(done.after);
+  const renumbered = QUESTIONS.filter((q) => questionIds.get(q.key)?.toLowerCase() !== q.formQuestionId.toLowerCase()).map((q) => q.key);
+  const { after: _, ...rest } = done;
+  return { ...rest, questionIds, renumbered };
+}
+
+/** Creates (or reads) a form, applies its plan, then publishes it: any form built from a definition. */
+export async function publishPlanned(
+  source: Pick<FormSource, 'create' | 'get' | 'batchUpdate' | 'setPublishSettings'>,
+  opts: { formId?: string; title: { title: string; documentTitle: string }; plan: (current: FormDoc) => { requests: FormRequest[]; removed: string[] } },
+): Promise<Omit<PublishedForm, 'questionIds' | 'renumbered'> & { after: FormDoc }> {
   let formId = opts.formId;
   let current: FormDoc;
   if (formId) current = await source.get(formId);
   else {
-    current = await source.create(formTitle(opts.call));
+    current = await source.create(opts.title);
     formId = current.formId ?? '';
     if (!formId) throw new Error('forms.create answered without a formId');
   }
-  const plan = formPlan(opts.call, opts.pools, current);
+  const plan = opts.plan(current);
   await source.batchUpdate(formId, plan.requests);
   // Published last, so no one can answer a half-built form. A legacy form has no publish
   // settings for the API to change: the admin checks it in the Forms editor instead.
@@ -51,17 +64,14 @@ export async function publishForm(
   const legacy = !current.publishSettings;
   if (!legacy && !isOpen(before)) await source.setPublishSettings(formId, OPEN);
   const after = await source.get(formId);
-  const questionIds = storedQuestionIds(after);
-  const renumbered = QUESTIONS.filter((q) => questionIds.get(q.key)?.toLowerCase() !== q.formQuestionId.toLowerCase()).map((q) => q.key);
   return {
     formId,
     responderUri: after.responderUri ?? '',
     created: !opts.formId,
-    questionIds,
-    renumbered,
     removed: plan.removed,
     publishState: after.publishSettings?.publishState ?? undefined,
     publishing: legacy ? 'legacy' : isOpen(before) ? 'already' : 'published',
+    after,
   };
 }
 

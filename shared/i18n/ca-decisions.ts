@@ -24,6 +24,8 @@ export const caDecisions = {
   },
   correctionIntro: 'Aquest missatge corregeix la resolució que us vam enviar. Ha canviat:',
   fields: {
+    call: 'Convocatòria',
+    bases: 'Bases de la convocatòria',
     decision: 'Resolució',
     service: 'Servei',
     hours: 'Hores',
@@ -49,8 +51,8 @@ export const caDecisions = {
     clockSkew: (ref: string) =>
       `La data d’enviament que declara ${ref} difereix en més de 5 minuts de l’hora en què la vam rebre: la convocatòria i el termini s’han decidit per l’hora de recepció (vegeu el Registre)`,
     invalid: (id: string) => `Enviament no vàlid registrat: ${id} (vegeu el Registre)`,
-    emailFailed: (what: 'confirmation' | 'decision' | 'announcement', ref: string, tries: number) =>
-      `No s’ha pogut enviar ${{ confirmation: 'la confirmació', decision: 'la decisió', announcement: 'la difusió' }[what]} de ${ref} després de ${tries} intents; no es tornarà a provar`,
+    emailFailed: (what: 'confirmation' | 'decision' | 'announcement' | 'evaluation', ref: string, tries: number) =>
+      `No s’ha pogut enviar ${{ confirmation: 'la confirmació', decision: 'la decisió', announcement: 'la difusió', evaluation: 'l’avaluació' }[what]} de ${ref} després de ${tries} intents; no es tornarà a provar`,
     cell: (header: string, row: number) => `«${header}» (fila ${row} de Sol·licituds)`,
     decisionHeld: (ref: string, cell: string, shown: string) =>
       `La decisió de ${ref} no s’ha enviat: la cel·la ${cell} mostra «${shown}». Corregiu-la (una sola adreça de correu, cap error de fórmula) i s’enviarà a la revisió següent`,
@@ -58,6 +60,8 @@ export const caDecisions = {
       `SendGrid ha rebutjat la decisió de ${ref} i no es tornarà a provar amb la mateixa adreça: reviseu la cel·la ${cell}; quan la corregiu, s’enviarà a la revisió següent`,
     confirmationRefused: (ref: string, cell: string) =>
       `SendGrid ha rebutjat la confirmació de ${ref} i no es tornarà a provar amb la mateixa adreça: reviseu la cel·la ${cell}`,
+    evaluationRefused: (ref: string, cell: string) =>
+      `SendGrid ha rebutjat l’avaluació de ${ref} i no es tornarà a provar amb la mateixa adreça: reviseu la cel·la ${cell}`,
     announcementRefused: (ref: string, where: string) =>
       `SendGrid ha rebutjat la difusió de ${ref} i no es tornarà a provar amb les mateixes adreces: reviseu la columna ${where}`,
     poolBlocked: (ref: string, pool: string, left: number) =>

@@ -25,6 +25,7 @@ export const caForms = {
     packages: (hours: number, sessions: number, sessionHours: number) =>
       `Paquets orientatius de ${hours.toLocaleString('ca-ES')} hores per ens (${sessions.toLocaleString('ca-ES')} ${sessions === 1 ? 'sessió' : 'sessions'} de ${sessionHours.toLocaleString('ca-ES')} hores).`,
     conditionsTitle: 'Condicions de les bases:',
+    bases: (url: string) => `Bases de la convocatòria: ${url}`,
     conditions: [
       'Només per als municipis membres de la XMESS (ajuntaments i consells comarcals). La participació és voluntària, gratuïta i autogestionada.',
       'El nombre de sessions, la durada, la modalitat (presencial o a distància) i el contingut s’acordaran entre les parts, segons les necessitats del municipi.',
@@ -86,7 +87,8 @@ export const caForms = {
       'Ús: npm run form -- create|update|relay [--spreadsheet ID] [--form ID] [--call ID_CONVOCATÒRIA]\n' +
       '  create  crea el formulari de Google a partir de la definició i de la convocatòria, i el publica\n' +
       '  update  actualitza el formulari existent (--form o FORM_ID), en conserva els ID de pregunta i el deixa publicat\n' +
-      '  relay   escriu l’script d’Apps Script del relé, amb el mapa del formulari (--form o FORM_ID)',
+      '  relay   escriu l’script d’Apps Script del relé, amb el mapa del formulari (--form o FORM_ID)\n' +
+      '  evaluation  crea (o, amb --form o EVALUATION_FORM_ID, actualitza) el formulari d’avaluació després del servei, i el publica',
     needSpreadsheet: 'Cal indicar el full: --spreadsheet <ID> (o SPREADSHEET_ID).',
     needForm: 'Cal indicar el formulari: --form <ID> (o FORM_ID).',
     noCall: 'El full no té cap convocatòria configurada a la pestanya «Convocatòries».',

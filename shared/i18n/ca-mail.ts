@@ -6,6 +6,8 @@ import { callPhrase, toDate } from './ca-grammar';
 /** A formal, inclusive opening: an administration writes to an office, not to a friend. */
 export const GREETING = 'Benvolguda, benvolgut,';
 export const caMail = {
+  /** The call's bases, in every email about a request (omitted when the call has no link). */
+  bases: (url: string) => `Bases de la convocatòria: ${url}`,
   signature: 'Secretaria Tècnica de la XMESS — Xarxa de Municipis per l’Economia Social i Solidària',
   confirmation: {
     subject: (reference: string) => `XMESS: hem rebut la vostra sol·licitud ${reference}`,

@@ -36,6 +36,7 @@ export const caPage = {
       callOpen: 'Convocatòria oberta:',
       callDeadline: 'Termini (inclòs):',
       callPriority: 'Temàtica prioritària:',
+      callBases: 'Bases de la convocatòria',
       noCall: 'No hi ha cap convocatòria configurada al full.',
       callClosed: 'El termini d’aquesta convocatòria ja ha passat: la sol·licitud es registrarà fora de termini.',
       closed:

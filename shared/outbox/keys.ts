@@ -33,11 +33,21 @@ export const outboxKey = {
   announcement: (id: string) => keyed(K.announcement, id),
   /** A digest item already reported to staff. */
   reported: (itemKey: string) => keyed(K.reported, itemKey),
+  /** The evaluation email, once per request: the service ends once. */
+  evaluation: (id: string) => keyed(K.evaluation, id),
+  /** A call's personal data anonymised, once per call (not per request: its entry has no request ID). */
+  anonymised: (callId: string) => keyed(K.anonymised, callId),
 } as const;
 
 /** The request ID of a confirmation key; undefined for any other key. */
 export function confirmationOf(key: string): string | undefined {
   const prefix = `${K.confirmation}:`;
+  return key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+}
+
+/** The call ID of an anonymisation key; undefined for any other key. */
+export function anonymisedCallOf(key: string): string | undefined {
+  const prefix = `${K.anonymised}:`;
   return key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
 }
 
@@ -58,6 +68,8 @@ export const digestKey = {
   invalid: (id: string, at: string) => `${K.invalid}:${id}:${at}`,
   poolOver: (callId: string, service: string, left: number) => `bossa:${callId}:${service}:${left}`,
   waitingServable: (id: string, free: number) => `espera:${id}:${free}`,
+  /** A call past its retention date whose personal data are still there: told once. */
+  retentionDue: (callId: string) => `conservacio:${callId}`,
   formsWatchFailed: (day: string) => `forms-watch:failed:${day}`,
   formsWatchRecreated: (watchId: string) => `forms-watch:recreated:${watchId}`,
   formsWatchReactivated: (watchId: string, expireTime: string) => `forms-watch:reactivated:${watchId}:${expireTime}`,

@@ -39,7 +39,8 @@ export interface IntakePipeline {
 }
 
 type Fence = (minWriteMs?: number) => Promise<number>;
-type Recorded = Extract<BatchPlan, { kind: 'ok' }>;
+/** What was written, with the data-protection notice the same read found (for the emails). */
+type Recorded = Extract<BatchPlan, { kind: 'ok' }> & { privacy: IntakeSnapshot['privacy'] };
 
 export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
   const now = deps.now ?? (() => new Date());
@@ -62,7 +63,7 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     if (!plan) return unavailable();
 
     // The rows are recorded: emails and their results need no guard (only the creator sends).
-    const results = await sendEmails(plan.created, plan.invalid);
+    const results = await sendEmails(plan.created, plan.invalid, plan.privacy);
     try {
       await deps.store.appendLog(results);
     } catch (error) {
@@ -94,7 +95,7 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
       return undefined;
     }
     const written = await writeWithCheck(plan.rows, plan.log, fence, plan.created[0]?.submission.submissionId);
-    return written ? plan : undefined;
+    return written ? { ...plan, privacy: snapshot.privacy } : undefined;
   }
 
   /**
@@ -123,7 +124,7 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     return false;
   }
 
-  async function sendEmails(created: ClassifiedRequest[], invalid: InvalidSubmission[]): Promise<LogEntry[]> {
+  async function sendEmails(created: ClassifiedRequest[], invalid: InvalidSubmission[], privacy: IntakeSnapshot['privacy']): Promise<LogEntry[]> {
     const at = localStamp(now());
     const send = async (email: OutgoingEmail): Promise<SendOutcome> => {
       try {
@@ -136,7 +137,7 @@ export function createIntakePipeline(deps: IntakeDeps): IntakePipeline {
     const entries = await Promise.all(
       created.map(async (r) => {
         const requestId = r.submission.submissionId;
-        const email = confirmationEmail(r, deps.replyTo);
+        const email = confirmationEmail(r, deps.replyTo, privacy);
         const outcome = await send(email);
         return sendResult({ requestId, at, ...outboxKey.confirmation(requestId), attempt: 1, outcome, recipients: recipientTag(email) });
       }),

@@ -10,6 +10,7 @@ import type { SweepState } from '../domain/workspace-state';
 import { intent, mark, outboxKey, recipientTag, sendResult, type SendOutcome } from '../outbox';
 import type { Mailer, SweepStore } from '../ports';
 import { planSweep, type SweepOptions } from '../sweep/plan';
+import { evaluationStep, type EvaluationDoor } from './evaluations';
 
 export interface SweepDeps extends SweepOptions {
   store: SweepStore;
@@ -22,6 +23,8 @@ export interface SweepDeps extends SweepOptions {
    * (a reconciled row) is the next sweep's to plan.
    */
   extras?: Array<(state: SweepState) => Promise<string[]>>;
+  /** The evaluation form (EVALUATION_FORM_ID); unset: no evaluation is asked or collected. */
+  evaluation?: EvaluationDoor;
 }
 
 export interface SweepResult {
@@ -52,7 +55,8 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
       deps.logger.log('WARNING', 'sweep: extra step failed', { error });
     }
   }
-  const plan = planSweep(state, now(), deps);
+  const evaluation = await evaluationStep(deps.evaluation, state, deps.logger);
+  const plan = planSweep(state, now(), { ...deps, evaluationUri: evaluation.uri });
   const at = () => localStamp(now());
 
   if (plan.sends.length) {
@@ -86,6 +90,8 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
     }
   }
   if (results.length) await deps.store.appendLog(results);
+  // Answers are idempotent by response ID: a write lost here is made by the next sweep.
+  if (evaluation.rows.length && deps.store.appendEvaluations) await deps.store.appendEvaluations(evaluation.rows);
   const result = { sent, failed, digest: digest ? items.length : 0, ms: Date.now() - started };
   deps.logger.log('INFO', 'sweep: done', { ...result });
   return result;

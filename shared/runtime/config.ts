@@ -29,6 +29,8 @@ const schema = z.object({
   SENDGRID_ROOT_URL: z.url().optional(),
   /** The Google Form's ID (printed by `npm run form -- create`); unset: no Google Form door. */
   FORM_ID: z.string().regex(/^[A-Za-z0-9_-]{10,}$/).optional(),
+  /** The evaluation form's ID (printed by `npm run form -- evaluation`); unset: no evaluation after the service. */
+  EVALUATION_FORM_ID: z.string().regex(/^[A-Za-z0-9_-]{10,}$/).optional(),
   /** projects/{project}/topics/{topic} the RESPONSES watch publishes to; unset: no watch. */
   FORMS_TOPIC: z
     .string()

@@ -106,11 +106,17 @@ export const formsRuntime = once(async (): Promise<FormsRuntime> => {
   return { formId, source, intake, watch, logger: base.logger };
 });
 
+async function evaluationDoor(config: Config) {
+  const [{ GoogleFormsSource }, { createEvaluationDoor }] = await Promise.all([import('../adapters/forms'), import('../pipeline/evaluations')]);
+  return createEvaluationDoor(new GoogleFormsSource({ rootUrl: config.GOOGLE_ROOT_URL }), config.EVALUATION_FORM_ID!);
+}
+
 export const sweepRuntime = once(async (): Promise<SweepRuntime> => {
   const { config, logger, store, mailer } = await intakeRuntime();
   const [{ createSweep }, { knownFromSweepState }] = await Promise.all([import('../pipeline/sweep'), import('../pipeline/form-responses')]);
   // Without FORM_ID the deployment has no Google Form: no watch, no reconciliation.
   const forms = config.FORM_ID ? await formsRuntime() : undefined;
+  const evaluation = config.EVALUATION_FORM_ID ? await evaluationDoor(config) : undefined;
   return {
     logger,
     run: createSweep({
@@ -120,6 +126,7 @@ export const sweepRuntime = once(async (): Promise<SweepRuntime> => {
       staff: config.STAFF_EMAILS,
       replyTo: replyTo(config),
       extras: forms ? [(state) => forms.watch.sweepStep(knownFromSweepState(state), state.calls)] : [],
+      evaluation,
     }),
   };
 });

@@ -19,6 +19,10 @@ import type { OutgoingEmail } from '../ports';
 import { REQUEST_COLUMNS } from '../workspace/request-row';
 import { MEMBER_HEADERS, TABS } from '../workspace/tabs';
 import { afterFailure, heldBy } from './gates';
+import { anonymisedCalls, retentionReminders } from './retention';
+import { serviceOver } from '../domain/evaluation';
+import { evaluationEmail } from '../emails/evaluation';
+import { evaluationLink } from '../forms/evaluation-form';
 
 export interface SweepOptions {
   staff: string[];
@@ -28,6 +32,8 @@ export interface SweepOptions {
   confirmationMaxTries?: number;
   /** First retry delay; it doubles with each failure. */
   retryBaseMinutes?: number;
+  /** The evaluation form's address for respondents; unset: no evaluation is asked. */
+  evaluationUri?: string;
 }
 
 export interface PlannedSend extends Keyed {
@@ -51,7 +57,7 @@ export interface SweepPlan {
 }
 
 const poolKey = (callId: string, service: string) => `${callId}|${service}`;
-type EmailWhat = 'confirmation' | 'decision' | 'announcement';
+type EmailWhat = 'confirmation' | 'decision' | 'announcement' | 'evaluation';
 /** A cell as staff find it: «header», row N of the request tab. */
 const cellName = (header: string, row: number | undefined) => (row ? t.digest.cell(header, row) : `«${header}»`);
 
@@ -79,7 +85,10 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const inFlight = (s: OutboxStatus | undefined) => Boolean(s?.openIntent && minutesSince(s) < timeout);
   const calls = new Map(state.calls.map((c) => [c.id, c]));
   const pools = new Map(state.pools.map((p) => [poolKey(p.callId, p.service), p]));
-  const byId = new Map(state.requests.map((r) => [r.id, r]));
+  // An anonymised call's rows hold no one to write to: nothing is planned for them.
+  const anonymised = anonymisedCalls(state.log);
+  const requests = state.requests.filter((r) => !anonymised.has(r.callId));
+  const byId = new Map(requests.map((r) => [r.id, r]));
   const sends: PlannedSend[] = [];
   const digest: DigestItem[] = [];
   const marks: SweepPlan['marks'] = [];
@@ -126,7 +135,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
 
   // Decisions: releases that free hours first, then acceptances in sheet order.
-  const released = state.requests
+  const released = requests
     .filter((r) => r.release)
     .map((r) => ({ r, v: decisionValues(r) }))
     .filter((x): x is { r: RequestView; v: DecisionValues } => x.v !== undefined)
@@ -142,7 +151,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       report(digestKey.held(r.id, held.header, held.shown), t.digest.decisionHeld(r.reference, cellName(held.header, r.row), held.shown));
       continue;
     }
-    const email = decisionEmail({ request: r, values: v, previous: lastSent.get(r.id), call: calls.get(r.callId), replyTo: opts.replyTo, key });
+    const email = decisionEmail({ request: r, values: v, previous: lastSent.get(r.id), call: calls.get(r.callId), replyTo: opts.replyTo, key, privacy: state.privacy });
     if (!mayRetry(r, key, st, email, 'decision', () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     const previous = lastSent.get(r.id);
     if (v.decision === DECISION.accepted) {
@@ -179,7 +188,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     if (!(st.state === 'error' || stale(st))) continue;
     const r = byId.get(id);
     if (!r) continue;
-    const email = confirmationFromRow(r, calls.get(r.callId), opts.replyTo);
+    const email = confirmationFromRow(r, calls.get(r.callId), opts.replyTo, state.privacy);
     if (!mayRetry(r, key, st, email, 'confirmation', () => t.digest.confirmationRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
     sends.push({
@@ -192,7 +201,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
 
   // Agreed advisories the Commission chose to announce to the other members.
-  for (const r of state.requests) {
+  for (const r of requests) {
     const sent = lastSent.get(r.id);
     if (!r.announce || sent?.decision !== DECISION.accepted || sent.service === SERVICE.mentoring) continue;
     const keyed = outboxKey.announcement(r.id);
@@ -200,13 +209,28 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     if (st?.state === 'enviat' || inFlight(st)) continue;
     // Each address once, and none of staff's: they are on the message's To line.
     const recipients = distinctAddresses(contactAddresses(state.members.filter((m) => m.active && m.name !== r.municipality).map((m) => m.contacts ?? '')), opts.staff);
-    const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id });
+    const email = announcementEmail({ municipality: r.municipality, topic: r.topic, recipients, staff: opts.staff, requestId: r.id, privacy: state.privacy });
     if (!email || !mayRetry(r, keyed.key, st, email, 'announcement', () => t.digest.announcementRefused(r.reference, `${TABS.members} › ${MEMBER_HEADERS[7]}`))) continue;
     sends.push({ ...keyed, requestId: r.id, email, sentDetail: `${recipients.length} destinataris`, attempt: (st?.failures ?? 0) + 1 });
   }
 
+  // The evaluation, once the service is over (all hours done, or the sessions window ended).
+  for (const r of requests) {
+    if (!opts.evaluationUri || lastSent.get(r.id)?.decision !== DECISION.accepted) continue;
+    const call = calls.get(r.callId);
+    if (!serviceOver(r, call, nowDt.toISODate() ?? '')) continue;
+    const keyed = outboxKey.evaluation(r.id);
+    const st = ob.get(keyed.key);
+    if (st?.state === 'enviat' || inFlight(st)) continue;
+    const link = evaluationLink(opts.evaluationUri, r.reference);
+    const email = evaluationEmail({ request: r, call, link, replyTo: opts.replyTo, privacy: state.privacy });
+    // Refused for good or failing on: stop and tell staff once, as for the other emails.
+    if (!mayRetry(r, keyed.key, st, email, 'evaluation', () => t.digest.evaluationRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
+    sends.push({ ...keyed, requestId: r.id, email, sentDetail: 'avaluació', attempt: (st?.failures ?? 0) + 1 });
+  }
+
   // What only a person can judge.
-  for (const r of state.requests) {
+  for (const r of requests) {
     if (r.late) report(digestKey.late(r.id), t.digest.late(r.reference, r.municipality));
     if (!r.member) report(digestKey.nonMember(r.id), t.digest.nonMember(r.reference, r.municipality));
   }
@@ -216,10 +240,11 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       report(digestKey.clockSkew(e.requestId), t.digest.clockSkew(byId.get(e.requestId)?.reference ?? e.requestId));
     }
   }
+  for (const d of retentionReminders(state.calls, anonymised, state.privacy, nowDt.toISODate() ?? '')) report(d.key, d.text);
   for (const p of state.pools) {
     if (p.left !== undefined && p.left < 0) report(digestKey.poolOver(p.callId, p.service, p.left), t.digest.poolOver(`${p.callId} / ${p.service}`, p.left));
   }
-  for (const r of state.requests) {
+  for (const r of requests) {
     if (r.decision !== DECISION.waiting) continue;
     const service = r.service || r.requestedService;
     const pool = pools.get(poolKey(r.callId, service));

@@ -13,8 +13,8 @@ export const COMMISSION_COLUMNS = {
   decision: 'Decisió',
   service: 'Servei assignat',
   hours: 'Hores assignades',
-  adviser: 'Mentor/a o assessor/a',
-  adviserContact: 'Contacte de la persona mentora',
+  adviser: 'Persona mentora o assessora',
+  adviserContact: 'Contacte de la persona mentora o assessora',
   message: 'Missatge al municipi',
   redirectedTo: 'Derivada a',
   announce: 'Difondre',
@@ -22,6 +22,19 @@ export const COMMISSION_COLUMNS = {
 } as const;
 
 export type CommissionColumn = keyof typeof COMMISSION_COLUMNS;
+
+/**
+ * Headers of earlier versions → today's, so one thing has one name in the form, the sheet
+ * and the emails. Setup renames them in place (the column and what the Commission typed in
+ * it stay); until it runs again, the functions read the old header as the new one.
+ */
+export const RENAMED_HEADERS: Readonly<Record<string, string>> = {
+  'Mentor/a o assessor/a': COMMISSION_COLUMNS.adviser,
+  'Contacte de la persona mentora': COMMISSION_COLUMNS.adviserContact,
+};
+
+/** A header as this version names it. */
+export const currentHeader = (h: string): string => RENAMED_HEADERS[h] ?? h;
 
 /** Validation rules, by kind; setup turns them into Sheets data validation. */
 export type Validation =

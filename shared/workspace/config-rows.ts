@@ -15,6 +15,8 @@ const num = (v: unknown, fallback: number): number => {
 };
 const truthy = (v: unknown): boolean =>
   v === true || ['true', 'sí', 'si', 'x', '1', 'verdader'].includes(text(v).toLowerCase());
+/** Only a web address: anything else typed there would make a broken link in an email. */
+const url = (v: unknown): string | undefined => (/^https?:\/\/[^\s<>"]+$/i.test(text(v)) ? text(v) : undefined);
 const list = (v: unknown): string[] =>
   text(v)
     .split(/[;\n]/)
@@ -60,6 +62,7 @@ export function parseCalls(rows: readonly Raw[]): Call[] {
         packageHours: num(r[8], DEFAULT_PACKAGE_HOURS),
         sessionHours: num(r[9], DEFAULT_SESSION_HOURS),
         topics: list(r[10]),
+        basesUrl: url(r[11]),
       },
     ];
   });

@@ -17,10 +17,13 @@ export const DEFAULT_TOPICS = [
 
 type Row<H extends readonly string[]> = { [K in keyof H]: string | number };
 
+/** Where the network publishes the bases of its mentoring and advisory calls. */
+const BASES = 'https://xmess.cat/mentories/';
+
 export const SEED_CALLS: Row<typeof CALL_HEADERS>[] = [
-  ['2020-04', 'Convocatòria d’abril de 2020', '2020-04-01', '2020-05-08', '2020-05-01', '2020-07-31', '2019-04-01', 'Resposta a la crisi de la COVID-19 i les seves conseqüències', 4, 2, DEFAULT_TOPICS],
-  ['2020-09', 'Convocatòria de setembre de 2020', '2020-09-01', '2020-09-30', '2020-09-01', '2020-12-31', '2019-04-01', 'Resposta a la crisi de la COVID-19 i les seves conseqüències', 4, 2, DEFAULT_TOPICS],
-  ['2024-CCPR', 'Assessorament expert en CCPR 2024', '2024-01-01', '2024-12-31', '2024-01-01', '2024-12-31', '2023-01-01', 'Compra i Contractació Pública Responsable', 4, 2, DEFAULT_TOPICS],
+  ['2020-04', 'Convocatòria d’abril de 2020', '2020-04-01', '2020-05-08', '2020-05-01', '2020-07-31', '2019-04-01', 'Resposta a la crisi de la COVID-19 i les seves conseqüències', 4, 2, DEFAULT_TOPICS, BASES],
+  ['2020-09', 'Convocatòria de setembre de 2020', '2020-09-01', '2020-09-30', '2020-09-01', '2020-12-31', '2019-04-01', 'Resposta a la crisi de la COVID-19 i les seves conseqüències', 4, 2, DEFAULT_TOPICS, BASES],
+  ['2024-CCPR', 'Assessorament expert en CCPR 2024', '2024-01-01', '2024-12-31', '2024-01-01', '2024-12-31', '2023-01-01', 'Compra i Contractació Pública Responsable', 4, 2, DEFAULT_TOPICS, BASES],
 ];
 
 export const SEED_POOLS: Row<typeof POOL_HEADERS>[] = [

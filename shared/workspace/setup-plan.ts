@@ -40,6 +40,8 @@ export interface ProtectionNow {
 export type SetupStep =
   | { kind: 'addTab'; title: string }
   | { kind: 'addHeaders'; title: string; startColumn: number; headers: string[] }
+  /** A header of an earlier version given today's name in place: its column's values stay. */
+  | { kind: 'renameHeader'; title: string; column: number; from: string; to: string }
   | { kind: 'textFormat'; title: string; columns: number[] }
   /** `startRow` (1-based): below what the tab holds, for seed rows added later by key. */
   | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>; startRow: number }
@@ -54,7 +56,7 @@ export type SetupStep =
   | { kind: 'filterView'; title: string; name: string; column: number; value: string }
   | { kind: 'chart'; title: string; chart: NonNullable<TabSpec['chart']> };
 
-export const STRUCTURAL: ReadonlySet<SetupStep['kind']> = new Set(['addTab', 'addHeaders', 'textFormat', 'seed']);
+export const STRUCTURAL: ReadonlySet<SetupStep['kind']> = new Set(['addTab', 'renameHeader', 'addHeaders', 'textFormat', 'seed']);
 
 export function ruleKey(rule: Validation): string {
   switch (rule.kind) {
@@ -86,9 +88,9 @@ const EMPTY: CurrentTab = {
   chartTitles: new Set(),
 };
 
-/** The header row a tab will have once missing headers are appended after the last one. */
+/** The header row a tab will have once old names are renamed and missing headers appended after the last one. */
 function projectedHeader(tab: TabSpec, now: CurrentTab): { header: string[]; start: number; missing: string[] } {
-  const header = [...now.header];
+  const header = now.header.map((h) => (tab.renamed?.[h] && !now.header.includes(tab.renamed[h]) ? tab.renamed[h] : h));
   const missing = tab.headers.filter((h) => !header.includes(h));
   let end = header.length;
   while (end > 0 && !header[end - 1]) end--;
@@ -128,8 +130,11 @@ export function planSetup(
     const now = current.get(tab.title) ?? EMPTY;
     if (!current.has(tab.title)) steps.push({ kind: 'addTab', title: tab.title });
 
-    // Headers: what is missing goes after the last non-empty header cell.
+    // Headers: an old name is renamed where it is; what is missing goes after the last non-empty header cell.
     const { header, start, missing } = projectedHeader(tab, now);
+    now.header.forEach((from, column) => {
+      if (tab.renamed?.[from] && header[column] !== from) steps.push({ kind: 'renameHeader', title: tab.title, column, from, to: header[column]! });
+    });
     if (missing.length) steps.push({ kind: 'addHeaders', title: tab.title, startColumn: start, headers: missing });
     const col = (h: string) => header.indexOf(h);
 
@@ -214,6 +219,8 @@ export function describeStep(step: SetupStep): string {
       return `crea la pestanya «${step.title}»`;
     case 'addHeaders':
       return `afegeix a «${step.title}» les capçaleres: ${step.headers.join(', ')}`;
+    case 'renameHeader':
+      return `reanomena a «${step.title}» la capçalera «${step.from}» com a «${step.to}» (la columna i el que conté es queden)`;
     case 'textFormat':
       return `format de text pla a ${step.columns.length} columnes de «${step.title}»`;
     case 'seed':

@@ -32,6 +32,8 @@ export const CALL_HEADERS = [
   'Hores per paquet',
   'Hores per sessió',
   'Àmbits temàtics',
+  // Appended: setup adds it after the last header of an existing sheet.
+  'Bases (enllaç)',
 ] as const;
 
 export const POOL_HEADERS = ['Convocatòria', 'Servei', 'Hores de la bossa'] as const;

@@ -2,12 +2,14 @@
 // helper formulas, protections, colours and filter views. Setup compares this with the
 // spreadsheet and changes only what differs.
 import { headerNotes } from '../i18n/ca-sheet';
-import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, type Validation } from './commission-columns';
+import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, RENAMED_HEADERS, type Validation } from './commission-columns';
 import { CRITERIA, CRITERIA_HEADERS, CRITERIA_KEY } from './criteria';
 import { portable } from './formula-syntax';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
+import { SEED_SETTINGS, SETTINGS_HEADERS, SETTINGS_TAB } from './settings';
+import { EVALUATION_HEADERS, EVALUATION_SUMMARY_HEADERS, EVALUATION_SUMMARY_ROWS, EVALUATIONS_TAB, evaluationSummaryFormulas } from './evaluations';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
 import { CALL_HEADERS, columnLetter, dataColumn, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
@@ -52,6 +54,8 @@ export interface TabSpec {
    * (`2020-04`, `2020-04-017`) that Sheets would otherwise turn into dates or numbers.
    */
   textColumns?: readonly string[];
+  /** Old header → today's name: setup renames it in place instead of adding a new column. */
+  renamed?: Readonly<Record<string, string>>;
   /** The header that identifies a seed row: rows whose key is missing are added on a re-run. */
   seedKey?: string;
   validations?: ReadonlyArray<{ header: string; rule: Validation }>;
@@ -81,6 +85,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
     {
       title: TABS.requests,
       headers: requestHeaders,
+      renamed: RENAMED_HEADERS,
       validations: Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
         header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
         rule: rule!,
@@ -147,6 +152,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
     }),
     withSeed({ title: TABS.calls, headers: CALL_HEADERS, textColumns: ['ID'], seed: SEED_CALLS }),
     withSeed({ title: CRITERIA_TAB, headers: CRITERIA_HEADERS, seed: CRITERIA.map((c) => [...c]), seedKey: CRITERIA_KEY, protect: [CRITERIA_KEY] }),
+    withSeed({ title: SETTINGS_TAB, headers: SETTINGS_HEADERS, seed: SEED_SETTINGS, seedKey: SETTINGS_HEADERS[0], protect: [SETTINGS_HEADERS[0]] }),
     withSeed({ title: TABS.members, headers: MEMBER_HEADERS, validations: [{ header: 'Actiu', rule: { kind: 'checkbox' } }] }),
     withSeed({
       title: SUMMARY_TAB,
@@ -154,6 +160,13 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       formulas: { headers: SUMMARY_HEADERS, rows: 20, build: summaryFormulas },
       protect: 'all',
       chart: { title: 'Sol·licituds i acceptades per convocatòria', series: [1, 2], rows: 21, anchorColumn: SUMMARY_HEADERS.length + 1 },
+    }),
+    withSeed({
+      title: EVALUATIONS_TAB,
+      headers: [...EVALUATION_HEADERS, ...EVALUATION_SUMMARY_HEADERS],
+      textColumns: ['ID resposta', 'Referència', 'ID sol·licitud', 'Convocatòria'],
+      formulas: { headers: EVALUATION_SUMMARY_HEADERS, rows: EVALUATION_SUMMARY_ROWS, build: evaluationSummaryFormulas },
+      protect: 'all',
     }),
     withSeed({ title: TABS.log, headers: LOG_HEADERS, protect: 'all' }),
   ];

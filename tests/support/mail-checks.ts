@@ -49,8 +49,9 @@ export const htmlOf = (m: SinkMail): string => m.content?.find((c) => c.type ===
 
 // The tags and attributes our templates (shared/emails) use. Anything else in an email's
 // HTML came from user text that was not escaped.
-const TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'p', 'br', 'h2', 'strong', 'ul', 'li', 'table', 'tr', 'th', 'td']);
-const ATTRIBUTES = new Set(['lang', 'charset', 'style']);
+// The evaluation email's link is the one <a href>: its address is ours (the form's, escaped).
+const TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'p', 'br', 'h2', 'strong', 'ul', 'li', 'table', 'tr', 'th', 'td', 'a']);
+const ATTRIBUTES = new Set(['lang', 'charset', 'style', 'href']);
 
 /** Markup in the HTML part that our templates could not have produced. */
 export function foreignMarkup(html: string): string[] {

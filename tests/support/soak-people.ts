@@ -19,7 +19,7 @@ export const soakBody = (i: number) =>
 
 /** The April 2020 pools hold 2 mentoring and 7 advisory packages: accept exactly those. */
 export function soakDecision(i: number): Record<string, unknown> {
-  if (i < 2) return { Decisió: 'Acceptada', 'Servei assignat': 'Mentoria', 'Mentor/a o assessor/a': 'Ajuntament de Celrà', 'Enviar decisió': true };
+  if (i < 2) return { Decisió: 'Acceptada', 'Servei assignat': 'Mentoria', 'Persona mentora o assessora': 'Ajuntament de Celrà', 'Enviar decisió': true };
   if (i < 9) return { Decisió: 'Acceptada', 'Servei assignat': 'Assessorament especialitzat', 'Enviar decisió': true };
   const kind = ['Denegada', 'Derivada', 'Llista d’espera'][i % 3]!;
   return { Decisió: kind, ...(kind === 'Derivada' ? { 'Derivada a': 'Banc de recursos de CCPR' } : { 'Missatge al municipi': `Gràcies, ${i}.` }), 'Enviar decisió': true };

@@ -3,7 +3,7 @@
 // here, because changing one silently would make every email already sent look unsent.
 import { describe, expect, test } from 'vitest';
 import { LOG_KIND } from '../../shared/domain/log-entry';
-import { confirmationOf, digestKey, intent, mark, outbox, outboxKey, sendResult } from '../../shared/outbox';
+import { anonymisedCallOf, confirmationOf, digestKey, intent, mark, outbox, outboxKey, sendResult } from '../../shared/outbox';
 
 describe('outbox keys', () => {
   test.each([
@@ -20,6 +20,8 @@ describe('outbox keys', () => {
     [outboxKey.alert('confirmacio:r1'), 'alerta', 'alerta:confirmacio:r1'],
     [outboxKey.announcement('r1'), 'difusio', 'difusio:r1'],
     [outboxKey.reported('fora_termini:r1'), 'resum', 'resum:fora_termini:r1'],
+    [outboxKey.anonymised('2020-04'), 'anonimitzada', 'anonimitzada:2020-04'],
+    [outboxKey.evaluation('r1'), 'avaluacio', 'avaluacio:r1'],
   ])('%o is kind %s, key %s', (keyed, kind, key) => {
     expect(keyed).toEqual({ kind, key });
     expect(Object.values(LOG_KIND)).toContain(keyed.kind);
@@ -33,6 +35,7 @@ describe('outbox keys', () => {
     [digestKey.invalid('r1', '2020-05-04 10:00:00'), 'invalida:r1:2020-05-04 10:00:00'],
     [digestKey.poolOver('2020-04', 'Mentoria', -4), 'bossa:2020-04:Mentoria:-4'],
     [digestKey.waitingServable('r1', 8), 'espera:r1:8'],
+    [digestKey.retentionDue('2020-04'), 'conservacio:2020-04'],
     [digestKey.formsWatchFailed('2020-05-04'), 'forms-watch:failed:2020-05-04'],
     [digestKey.formsWatchRecreated('w1'), 'forms-watch:recreated:w1'],
     [digestKey.formsWatchReactivated('w1', 'T'), 'forms-watch:reactivated:w1:T'],
@@ -43,6 +46,11 @@ describe('outbox keys', () => {
     expect(confirmationOf(outboxKey.confirmation('a:b').key)).toBe('a:b');
     expect(confirmationOf(outboxKey.alert(outboxKey.confirmation('r1').key).key)).toBeUndefined();
     expect(confirmationOf(outboxKey.decision('r1', 'x').key)).toBeUndefined();
+  });
+
+  test('an anonymisation key gives back its call, any other key nothing', () => {
+    expect(anonymisedCallOf(outboxKey.anonymised('2024-CCPR').key)).toBe('2024-CCPR');
+    expect(anonymisedCallOf(outboxKey.reported(digestKey.retentionDue('2020-04')).key)).toBeUndefined();
   });
 });
 

@@ -12,10 +12,15 @@ import { confirmationEmail, confirmationFromRow } from '../../shared/emails/conf
 import { decisionEmail } from '../../shared/emails/decision';
 import { announcementEmail, digestEmail } from '../../shared/emails/digest';
 import { editNotice } from '../../shared/emails/edit-notice';
+import { evaluationEmail } from '../../shared/emails/evaluation';
 import { staffNotice } from '../../shared/emails/staff-notice';
 import { caDecisions } from '../../shared/i18n/ca-decisions';
 import { callPhrase, fromDate, midSentence, toDate } from '../../shared/i18n/ca-grammar';
 import { caPage } from '../../shared/i18n/ca-page';
+import { COMMISSION_COLUMNS } from '../../shared/workspace/commission-columns';
+import { headerNotes } from '../../shared/i18n/ca-sheet';
+import { caPrivacy } from '../../shared/i18n/ca-privacy';
+import { formDescription } from '../../shared/forms/form-text';
 import type { OutgoingEmail } from '../../shared/ports';
 import { parseCalls } from '../../shared/workspace/config-rows';
 import { SEED_CALLS } from '../../shared/workspace/seed';
@@ -54,12 +59,15 @@ const emails: Array<[string, OutgoingEmail | undefined]> = [
   ['avís a l’equip (2)', staffNotice([accepted!, flagged!], [{ id: 'x', errors: { contactEmail: ['Correu no vàlid'] }, formErrors: [] }], ['staff@xmess.cat'])],
   ['resum a l’equip', digestEmail([caDecisions.digest.poolOver('2020-04 / Mentoria', -4)], ['staff@xmess.cat'])],
   ['difusió', announcementEmail({ municipality: 'La Garriga', topic: 'Energia', recipients: ['a@example.cat'], staff: ['staff@xmess.cat'], requestId: 'r' })],
+  ['avaluació', evaluationEmail({ request: view, call: april, link: 'https://docs.google.com/forms/d/e/x/viewform?usp=pp_url&entry.1=2020-04-001' })],
   ['edicions', editNotice([{ reference: '2020-04-001', municipality: 'La Garriga', editedAt: '2020-05-04T10:00:00Z' }], ['staff@xmess.cat'])],
 ];
 
 /** Every email and page string, one per line: what a reader reviews. */
 const texts = [
   ...emails.flatMap(([name, e]) => [`## ${name}`, `Assumpte: ${e?.subject ?? '(cap)'}`, e?.text ?? '']),
+  '## formulari de Google (descripció)',
+  formDescription(april, []),
   '## pàgina local',
   ...JSON.stringify(caPage).split(/","|":"/),
 ].join('\n');
@@ -80,8 +88,41 @@ describe('the texts people read', () => {
     ['"Registrat al Registre" (redundant)', /registrat al Registre/i],
     ['the call’s internal ID in the summary', /- Convocatòria: 2020-04\b/],
     ['"Omple" among "feu" (one register)', /\bOmple\b/],
+    ['"Mentor/a" beside "persona mentora o assessora" (one term)', /Mentor\/a|assessor\/a/],
+    ['"persona mentora" alone (one term: "persona mentora o assessora")', /persona mentora(?! o assessora)/],
   ])('no %s', (_, pattern) => {
     expect(texts).not.toMatch(pattern);
+  });
+
+  test('the form and every email to a municipality carry the data-protection notice; staff emails do not need it', () => {
+    const toMunicipalities = emails.filter(([n]) => /^(confirmació|decisió|correcció|difusió|avaluació)/.test(n));
+    expect(toMunicipalities.length).toBeGreaterThanOrEqual(FINAL_DECISIONS.length + 5);
+    const notice = `${caPrivacy.title}\n${caPrivacy.labels.controller}: `;
+    for (const [name, e] of toMunicipalities) {
+      expect(e!.text, name).toContain(notice);
+      expect(e!.html, name).toContain(`<strong>${caPrivacy.title}</strong>`);
+      for (const label of Object.values(caPrivacy.labels)) expect(e!.text, `${name}: ${label}`).toContain(`\n${label}: `);
+    }
+    expect(formDescription(april, [])).toContain(notice);
+  });
+
+  test('the call’s title and the link to its bases in the form and every email about a request', () => {
+    expect(april.basesUrl).toMatch(/^https:\/\//);
+    const aboutRequest = emails.filter(([n]) => /^(confirmació|decisió|correcció|avaluació)/.test(n));
+    for (const [name, e] of aboutRequest) {
+      expect(e!.text, name).toContain(`Bases de la convocatòria: ${april.basesUrl}`);
+      expect(e!.text, name).toMatch(/convocatòria d’abril de 2020|Convocatòria d’abril de 2020/);
+      expect(e!.html, name).toContain(april.basesUrl);
+    }
+    expect(formDescription(april, [])).toContain(`Bases de la convocatòria: ${april.basesUrl}`);
+    expect(parseCalls([['x', 't', '2020-01-01', '2020-01-31', '', '', '', '', 4, 2, '', 'javascript:alert(1)']])[0]!.basesUrl).toBeUndefined();
+  });
+
+  test('one term for the person who mentors or advises: the sheet’s headers are the emails’ words', () => {
+    expect([COMMISSION_COLUMNS.adviser, COMMISSION_COLUMNS.adviserContact]).toEqual([caDecisions.fields.adviser, caDecisions.fields.adviserContact]);
+    expect(Object.keys(headerNotes).filter((h) => /mentor/i.test(h))).toEqual([COMMISSION_COLUMNS.adviser, COMMISSION_COLUMNS.adviserContact]);
+    const acceptance = emails.find(([n]) => n === `decisió: ${DECISION.accepted}`)![1]!.text;
+    expect(acceptance).toContain(`- ${COMMISSION_COLUMNS.adviser}: Joan Serra`);
   });
 
   test('the acceptance lists the three commitments of the bases, availability first', () => {

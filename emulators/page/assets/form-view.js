@@ -43,7 +43,15 @@ export function mountForm(root) {
       e.preventDefault();
       void submit(form);
     });
-    fill(root, banner(), el('div', { id: 'form-result', attrs: { role: 'status' } }), form);
+    fill(root, banner(), notice(), el('div', { id: 'form-result', attrs: { role: 'status' } }), form);
+  }
+
+  /** The data-protection notice, before the questions, as the Google Form's description shows it. */
+  function notice() {
+    const [title, ...lines] = def.privacy ?? [];
+    if (!title) return null;
+    return el('section', { className: 'privacy help', attrs: { 'aria-label': title } },
+      el('h3', { text: title }), ...lines.map((l) => el('p', { text: l })));
   }
 
   function banner() {
@@ -52,6 +60,7 @@ export function mountForm(root) {
     return el('div', { className: 'call' },
       el('p', {}, el('strong', { text: `${T.callOpen} ` }), `${c.title} (${c.id}) · `, el('strong', { text: `${T.callDeadline} ` }), c.deadline),
       c.priorityTheme ? el('p', {}, el('strong', { text: `${T.callPriority} ` }), c.priorityTheme) : null,
+      c.basesUrl ? el('p', {}, el('a', { href: c.basesUrl, text: T.callBases, attrs: { target: '_blank', rel: 'noopener' } })) : null,
       c.late ? el('p', { className: 'error', text: T.callClosed }) : null,
       def.door.kind === 'forms' && !def.door.accepting ? el('p', { className: 'error form-closed', attrs: { role: 'alert' }, text: T.closed }) : null,
       el('p', { className: 'help', text: T.door[def.door.kind] }));
