@@ -1,8 +1,8 @@
 // `npm run faq` on the local stack: the Commission's notes in Sessions come out as a
 // document by area, without the names the sheet knows.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { faqCommand } from '../../scripts/faq-command';
-import { startTestStack, type TestStack } from '../support/stack';
+import { IN_CALL_2020_04, receiveOn, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
 let stack: TestStack;
@@ -10,7 +10,9 @@ let env: Record<string, string>;
 beforeAll(async () => {
   stack = await startTestStack();
   env = { GOOGLE_ROOT_URL: `${stack.url}/`, SPREADSHEET_ID: 'local-workspace' };
+  receiveOn(IN_CALL_2020_04);
   await stack.post(validBody({ submissionId: 'faq-a', contactName: 'Laia Prat Gil', contactEmail: 'laia.prat@example.cat', topic: 'Cures' }));
+  vi.useRealTimers();
   await stack.api.spreadsheets.values.update({
     spreadsheetId: 'local-workspace',
     range: 'Sessions!A2',

@@ -3,14 +3,14 @@
 // retention date change nothing; the run leaves no name, email, phone or free-text answer
 // of that call in any tab, the figures the same, another call untouched, a log entry, and
 // a sweep that writes to no one of that call.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { retentionCommand } from '../../scripts/retention-command';
 import { caRetention } from '../../shared/i18n/ca-retention';
 import { EVALUATION_QUESTIONS } from '../../shared/domain/evaluation';
 import { EVALUATION_HEADERS } from '../../shared/workspace/evaluations';
 import { HELPER_COLUMNS } from '../../shared/workspace/request-formulas';
 import { Commission } from '../support/commission';
-import { readLog, readRequests, startTestStack, type TestStack } from '../support/stack';
+import { readLog, readRequests, receiveOn, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 
 let stack: TestStack;
@@ -56,7 +56,12 @@ const mails = () => stack.sendgrid.messages().map((m) => m.body as { subject: st
 beforeAll(async () => {
   stack = await startTestStack();
   env = { GOOGLE_ROOT_URL: `${stack.url}/`, SPREADSHEET_ID: SHEET };
-  for (const body of [A, B, C, INVALID]) await stack.post(validBody(body));
+  // Each received when its body says it was sent: the receipt decides the call.
+  for (const body of [A, B, C, INVALID]) {
+    receiveOn(String(validBody(body).submittedAt));
+    await stack.post(validBody(body));
+  }
+  vi.useRealTimers();
   const commission = new Commission(stack.api);
   await commission.release('ret-a', 'Acceptada', { 'Servei assignat': 'Mentoria', 'Hores assignades': 4, ...ADVISER });
   await stack.api.spreadsheets.values.batchUpdate({

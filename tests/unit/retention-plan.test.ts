@@ -86,7 +86,7 @@ describe('the retention date', () => {
 
 describe('the sweep and retention', () => {
   const view = (o: Partial<RequestView>): RequestView => ({
-    id: 'a', reference: '2020-04-001', callId: '2020-04', municipality: 'Manresa', contactName: MARKER, contactEmail: MARKER, topic: 'Energia', requestedService: 'Mentoria',
+    id: 'a', reference: '2020-04-001', callId: '2020-04', municipality: 'Manresa', contactName: MARKER, contactEmail: 'a@example.cat', topic: 'Energia', requestedService: 'Mentoria',
     late: false, member: true, decision: 'Acceptada', service: 'Mentoria', hours: 4, adviser: MARKER, adviserContact: MARKER, message: '', redirectedTo: '', announce: true, release: true, ...o,
   });
   const state = (log: LogEntry[]) => ({ requests: [view({}), view({ id: 'c', callId: '2024-CCPR', late: true })], log, calls, members: [], pools: [{ callId: '2020-04', service: 'Mentoria', hours: 8, left: 4 }] });
