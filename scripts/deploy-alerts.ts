@@ -3,13 +3,14 @@
 // Monitoring can tell anyone. One email notification channel per staff address and three
 // alert policies, each found by its display name before it is created (as the rest of
 // the deploy), so a second run creates nothing.
+import { caAdmin } from '../shared/i18n/ca-admin';
 import type { Command, Step } from './deploy-plan';
 import { DEAD_SUBSCRIPTION, type DeployOptions } from './deploy-resources';
 import { FUNCTION_TARGETS } from './function-targets';
 
 /** A log line written here (`gcloud logging write`) trips the errors alert: the guide's test alert. */
 export const ALERT_TEST_LOG = 'xmess-alert-test';
-export const ALERT_CHANNEL_PREFIX = 'XMESS — alertes a';
+export const ALERT_CHANNEL_PREFIX = caAdmin.alerts.channelPrefix;
 
 export interface AlertPolicy {
   displayName: string;
@@ -25,13 +26,14 @@ const quoted = (s: string) => `"${s}"`;
 export function alertPolicies(o: Pick<DeployOptions, 'project'>): AlertPolicy[] {
   const services = FUNCTION_TARGETS.map((t) => quoted(t.deployName)).join(' OR ');
   const doc = (content: string) => ({ content, mimeType: 'text/markdown' as const });
+  const t = caAdmin.alerts;
   return [
     {
-      displayName: 'XMESS — errors a les funcions',
+      displayName: t.errors.name,
       combiner: 'OR',
       conditions: [
         {
-          displayName: 'Una funció ha registrat un error',
+          displayName: t.errors.condition,
           conditionMatchedLog: {
             filter: `severity>=ERROR AND ((resource.type="cloud_run_revision" AND resource.labels.service_name=(${services})) OR logName="projects/${o.project}/logs/${ALERT_TEST_LOG}")`,
           },
@@ -39,14 +41,14 @@ export function alertPolicies(o: Pick<DeployOptions, 'project'>): AlertPolicy[] 
       ],
       // A log-match alert must say how often it may notify.
       alertStrategy: { notificationRateLimit: { period: '3600s' }, autoClose: '86400s' },
-      documentation: doc('Una funció de la XMESS ha registrat un error. Llegiu-ne el registre: `gcloud functions logs read NOM --gen2` (vegeu la guia d’operació, «Què fer quan falla»).'),
+      documentation: doc(t.errors.documentation),
     },
     {
-      displayName: 'XMESS — cartes mortes del formulari',
+      displayName: t.deadLetters.name,
       combiner: 'OR',
       conditions: [
         {
-          displayName: 'Hi ha avisos de resposta que no s’han pogut lliurar',
+          displayName: t.deadLetters.condition,
           conditionThreshold: {
             filter: `resource.type="pubsub_subscription" AND resource.labels.subscription_id="${DEAD_SUBSCRIPTION}" AND metric.type="pubsub.googleapis.com/subscription/num_undelivered_messages"`,
             comparison: 'COMPARISON_GT',
@@ -56,14 +58,14 @@ export function alertPolicies(o: Pick<DeployOptions, 'project'>): AlertPolicy[] 
           },
         },
       ],
-      documentation: doc(`Hi ha missatges a la subscripció ${DEAD_SUBSCRIPTION}: respostes del formulari que form-responses no ha pogut processar. La revisió programada les recupera; si no baixen, vegeu la guia d’operació.`),
+      documentation: doc(t.deadLetters.documentation(DEAD_SUBSCRIPTION)),
     },
     {
-      displayName: 'XMESS — cap revisió programada correcta en una hora',
+      displayName: t.sweepSilent.name,
       combiner: 'OR',
       conditions: [
         {
-          displayName: 'sweep no ha respost 2xx en 60 minuts',
+          displayName: t.sweepSilent.condition,
           conditionAbsent: {
             filter: `resource.type="cloud_run_revision" AND resource.labels.service_name="sweep" AND metric.type="run.googleapis.com/request_count" AND metric.labels.response_code_class="2xx"`,
             duration: '3600s',
@@ -71,7 +73,7 @@ export function alertPolicies(o: Pick<DeployOptions, 'project'>): AlertPolicy[] 
           },
         },
       ],
-      documentation: doc('La revisió programada (sweep) no ha acabat bé cap vegada en una hora: no s’envien decisions ni resums. Causes habituals: el full ja no és compartit amb xmess-sweep@…, un secret ha caducat o la tasca xmess-sweep està aturada.'),
+      documentation: doc(t.sweepSilent.documentation),
     },
   ];
 }
@@ -84,18 +86,18 @@ export function alertSteps(o: DeployOptions, g: (...args: string[]) => Command):
     const find = g('beta', 'monitoring', 'channels', 'list', `--filter=displayName=${quoted(c.name)}`, '--format=value(name)');
     steps.push({
       kind: 'ensure',
-      title: `Canal d’alertes ${c.email}`,
+      title: caAdmin.alerts.channel(c.email),
       check: find,
       present: { kind: 'output' },
       create: g('beta', 'monitoring', 'channels', 'create', `--display-name=${c.name}`, '--type=email', `--channel-labels=email_address=${c.email}`),
     });
-    steps.push({ kind: 'capture', title: `Nom del canal ${c.email}`, name: c.ref, command: find });
+    steps.push({ kind: 'capture', title: caAdmin.alerts.channelName(c.email), name: c.ref, command: find });
   }
   const notify = `--notification-channels=${channels.map((c) => `{{${c.ref}}}`).join(',')}`;
   for (const p of alertPolicies(o)) {
     steps.push({
       kind: 'ensure',
-      title: `Alerta «${p.displayName}»`,
+      title: caAdmin.alerts.policy(p.displayName),
       check: g('monitoring', 'policies', 'list', `--filter=displayName=${quoted(p.displayName)}`, '--format=value(name)'),
       present: { kind: 'output' },
       create: g('monitoring', 'policies', 'create', `--display-name=${p.displayName}`, `--policy=${JSON.stringify(p)}`, notify),

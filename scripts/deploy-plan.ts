@@ -2,6 +2,7 @@
 // I/O), so the dry run, the real run and the tests read one plan. Idempotent by shape:
 // what can exist is described first and created only when missing; what gcloud updates in
 // place (services enable, functions deploy, a subscription's dead-letter policy) always runs.
+import { caAdmin } from '../shared/i18n/ca-admin';
 import { alertSteps } from './deploy-alerts';
 import { deployArgs, RUNTIME } from './deploy-functions';
 import {
@@ -27,9 +28,10 @@ export type Step =
   | { kind: 'require'; title: string; check: Command; present: Presence; failure: string };
 
 export function deployPlan(o: DeployOptions): Step[] {
+  const t = caAdmin.plan;
   const steps: Step[] = [];
   const g = (...args: string[]): Command => ({ args: [...args, `--project=${o.project}`, '--quiet'] });
-  const has = (t: Target) => o.functions.includes(t);
+  const has = (target: Target) => o.functions.includes(target);
   const sa = (id: string) => `serviceAccount:${accountEmail(id, o.project)}`;
   const region = `--region=${o.region}`;
   const pubsubAgent = `serviceAccount:service-${ref('projectNumber')}@gcp-sa-pubsub.iam.gserviceaccount.com`;
@@ -48,30 +50,30 @@ export function deployPlan(o: DeployOptions): Step[] {
   const invoker = (title: string, service: string, member: string) =>
     binding(title, ['run', 'services'], service, 'roles/run.invoker', member, [region]);
 
-  capture('Número del projecte', 'projectNumber', 'projects', 'describe', o.project, '--format=value(projectNumber)');
-  steps.push({ kind: 'run', title: 'APIs', command: g('services', 'enable', ...APIS.map((a) => `${a}.googleapis.com`)) });
+  capture(t.projectNumber, 'projectNumber', 'projects', 'describe', o.project, '--format=value(projectNumber)');
+  steps.push({ kind: 'run', title: t.apis, command: g('services', 'enable', ...APIS.map((a) => `${a}.googleapis.com`)) });
   for (const id of Object.values(ACCOUNTS)) {
-    ensure(`Compte de servei ${id}`, ['iam', 'service-accounts', 'describe', accountEmail(id, o.project)], ['iam', 'service-accounts', 'create', id, `--display-name=XMESS ${id}`]);
+    ensure(t.account(id), ['iam', 'service-accounts', 'describe', accountEmail(id, o.project)], ['iam', 'service-accounts', 'create', id, `--display-name=XMESS ${id}`]);
   }
 
   for (const [env, secret] of Object.entries(SECRETS) as [SecretEnv, string][]) {
-    ensure(`Secret ${secret}`, ['secrets', 'describe', secret], ['secrets', 'create', secret, '--replication-policy=automatic']);
+    ensure(t.secret(secret), ['secrets', 'describe', secret], ['secrets', 'create', secret, '--replication-policy=automatic']);
     if (o.suppliedSecrets.includes(env)) {
-      steps.push({ kind: 'run', title: `Nova versió de ${secret} (${env})`, command: { ...g('secrets', 'versions', 'add', secret, '--data-file=-'), stdinFromEnv: env } });
+      steps.push({ kind: 'run', title: t.secretVersion(secret, env), command: { ...g('secrets', 'versions', 'add', secret, '--data-file=-'), stdinFromEnv: env } });
     } else {
       steps.push({
         kind: 'require',
-        title: `${secret} té alguna versió activa`,
+        title: t.secretEnabled(secret),
         check: g('secrets', 'versions', 'list', secret, '--filter=state:ENABLED', '--limit=1', '--format=value(name)'),
         present: { kind: 'output' },
-        failure: `el secret ${secret} no té cap versió activa: torneu-ho a executar amb ${env} a l’entorn`,
+        failure: t.noSecretVersion(secret, env),
       });
     }
   }
   // Least privilege: each function's account may read only the secrets it mounts.
-  for (const t of ['intake', 'sweep', 'formResponses'] as const) {
-    for (const env of RUNTIME[t].secrets) {
-      binding(`${ACCOUNTS[t]} llegeix ${SECRETS[env]}`, ['secrets'], SECRETS[env], 'roles/secretmanager.secretAccessor', sa(ACCOUNTS[t]));
+  for (const f of ['intake', 'sweep', 'formResponses'] as const) {
+    for (const env of RUNTIME[f].secrets) {
+      binding(t.readsSecret(ACCOUNTS[f], SECRETS[env]), ['secrets'], SECRETS[env], 'roles/secretmanager.secretAccessor', sa(ACCOUNTS[f]));
     }
   }
 
@@ -82,55 +84,55 @@ export function deployPlan(o: DeployOptions): Step[] {
   const bucket = `gs://${o.leaseBucket}`;
   const bucketSettings = ['--uniform-bucket-level-access', '--public-access-prevention', '--soft-delete-duration=0', `--lifecycle-file=${o.leaseLifecycleFile}`];
   ensure(
-    `Bucket del bloqueig d’escriptura ${o.leaseBucket}`,
+    t.leaseBucket(o.leaseBucket),
     ['storage', 'buckets', 'describe', bucket],
     ['storage', 'buckets', 'create', bucket, `--location=${o.region}`, ...bucketSettings],
     ['storage', 'buckets', 'update', bucket, ...bucketSettings],
   );
-  for (const t of LEASE_WRITERS) {
-    binding(`${ACCOUNTS[t]} fa servir el bloqueig d’escriptura`, ['storage', 'buckets'], bucket, 'roles/storage.objectUser', sa(ACCOUNTS[t]));
+  for (const f of LEASE_WRITERS) {
+    binding(t.usesLease(ACCOUNTS[f]), ['storage', 'buckets'], bucket, 'roles/storage.objectUser', sa(ACCOUNTS[f]));
   }
 
-  ensure(`Tema ${TOPIC}`, ['pubsub', 'topics', 'describe', TOPIC], ['pubsub', 'topics', 'create', TOPIC]);
-  binding('Google Forms hi pot publicar', ['pubsub', 'topics'], TOPIC, 'roles/pubsub.publisher', FORMS_PUBLISHER);
-  ensure(`Tema de cartes mortes ${DEAD_TOPIC}`, ['pubsub', 'topics', 'describe', DEAD_TOPIC], ['pubsub', 'topics', 'create', DEAD_TOPIC]);
+  ensure(t.topic(TOPIC), ['pubsub', 'topics', 'describe', TOPIC], ['pubsub', 'topics', 'create', TOPIC]);
+  binding(t.formsPublisher, ['pubsub', 'topics'], TOPIC, 'roles/pubsub.publisher', FORMS_PUBLISHER);
+  ensure(t.deadTopic(DEAD_TOPIC), ['pubsub', 'topics', 'describe', DEAD_TOPIC], ['pubsub', 'topics', 'create', DEAD_TOPIC]);
   ensure(
-    `Subscripció que conserva les cartes mortes`,
+    t.deadSubscription,
     ['pubsub', 'subscriptions', 'describe', DEAD_SUBSCRIPTION],
     ['pubsub', 'subscriptions', 'create', DEAD_SUBSCRIPTION, `--topic=${DEAD_TOPIC}`, '--message-retention-duration=31d', '--expiration-period=never'],
   );
-  binding('Pub/Sub hi pot publicar les cartes mortes', ['pubsub', 'topics'], DEAD_TOPIC, 'roles/pubsub.publisher', pubsubAgent);
+  binding(t.deadPublisher, ['pubsub', 'topics'], DEAD_TOPIC, 'roles/pubsub.publisher', pubsubAgent);
 
-  for (const t of FUNCTION_TARGETS.filter((f) => has(f.target))) {
-    steps.push({ kind: 'run', title: `Funció ${t.deployName}`, command: g(...deployArgs(t, o)) });
+  for (const f of FUNCTION_TARGETS.filter((target) => has(target.target))) {
+    steps.push({ kind: 'run', title: t.function(f.deployName), command: g(...deployArgs(f, o)) });
   }
 
-  if (has('intake') && !o.publicIntake) for (const m of o.intakeInvokers) invoker(`${m} pot cridar intake`, 'intake', m);
+  if (has('intake') && !o.publicIntake) for (const m of o.intakeInvokers) invoker(t.intakeInvoker(m), 'intake', m);
   if (has('sweep')) {
-    invoker('Cloud Scheduler pot cridar sweep', 'sweep', sa(ACCOUNTS.scheduler));
-    capture('Adreça de sweep', 'sweepUrl', 'functions', 'describe', 'sweep', '--gen2', region, '--format=value(serviceConfig.uri)');
+    invoker(t.schedulerInvoker, 'sweep', sa(ACCOUNTS.scheduler));
+    capture(t.sweepUrl, 'sweepUrl', 'functions', 'describe', 'sweep', '--gen2', region, '--format=value(serviceConfig.uri)');
     const job = [
       `--location=${o.region}`, '--schedule=*/5 * * * *', '--time-zone=Europe/Madrid', `--uri=${ref('sweepUrl')}`, '--http-method=POST',
       `--oidc-service-account-email=${accountEmail(ACCOUNTS.scheduler, o.project)}`, `--oidc-token-audience=${ref('sweepUrl')}`, '--attempt-deadline=300s',
     ];
     ensure(
-      `Tasca programada ${SCHEDULER_JOB}`,
+      t.schedulerJob(SCHEDULER_JOB),
       ['scheduler', 'jobs', 'describe', SCHEDULER_JOB, `--location=${o.region}`],
       ['scheduler', 'jobs', 'create', 'http', SCHEDULER_JOB, ...job],
       ['scheduler', 'jobs', 'update', 'http', SCHEDULER_JOB, ...job],
     );
   }
   if (has('formResponses')) {
-    invoker('L’activador d’Eventarc pot cridar form-responses', 'form-responses', sa(ACCOUNTS.formResponses));
+    invoker(t.eventarcInvoker, 'form-responses', sa(ACCOUNTS.formResponses));
     // Eventarc owns the push subscription behind --trigger-topic (a redeploy may recreate
     // it), so it is looked up from the function's trigger and given its dead-letter policy
     // after every deploy; dead-lettering needs the Pub/Sub agent to be its subscriber.
-    capture('Activador de form-responses', 'formsTrigger', 'functions', 'describe', 'form-responses', '--gen2', region, '--format=value(eventTrigger.trigger)');
-    capture('Subscripció de l’activador', 'formsSubscription', 'eventarc', 'triggers', 'describe', ref('formsTrigger'), `--location=${o.region}`, '--format=value(transport.pubsub.subscription)');
-    binding('Pub/Sub en pot retirar les cartes mortes', ['pubsub', 'subscriptions'], ref('formsSubscription'), 'roles/pubsub.subscriber', pubsubAgent);
+    capture(t.formsTrigger, 'formsTrigger', 'functions', 'describe', 'form-responses', '--gen2', region, '--format=value(eventTrigger.trigger)');
+    capture(t.triggerSubscription, 'formsSubscription', 'eventarc', 'triggers', 'describe', ref('formsTrigger'), `--location=${o.region}`, '--format=value(transport.pubsub.subscription)');
+    binding(t.deadSubscriber, ['pubsub', 'subscriptions'], ref('formsSubscription'), 'roles/pubsub.subscriber', pubsubAgent);
     steps.push({
       kind: 'run',
-      title: 'Política de cartes mortes',
+      title: t.deadLetterPolicy,
       command: g('pubsub', 'subscriptions', 'update', ref('formsSubscription'), `--dead-letter-topic=projects/${o.project}/topics/${DEAD_TOPIC}`, '--max-delivery-attempts=10'),
     });
   }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { caAdmin } from '../shared/i18n/ca-admin';
 import { isEmail, splitList } from '../shared/runtime/config';
 import { shellEnv } from '../shared/runtime/env';
 import { deployPlan } from './deploy-plan';
@@ -50,19 +51,19 @@ const given = {
   '--staff': v.staff ?? env.STAFF_EMAILS,
 };
 const missing = Object.entries(given).filter(([, value]) => !value).map(([flag]) => flag);
-if (missing.length) fail(`Falten opcions: ${missing.join(', ')} (vegeu docs/admin-guide.md)`);
+if (missing.length) fail(caAdmin.deploy.missing(missing));
 
 const staffEmails = splitList(given['--staff']!);
 const replyTo = v['reply-to'] ?? env.REPLY_TO;
 const notEmail = [given['--mail-from']!, ...staffEmails, ...(replyTo ? [replyTo] : [])].filter((e) => !isEmail(e));
-if (notEmail.length) fail(`No són adreces de correu: ${notEmail.join(', ')}`);
-if (v['intake-secret-previous'] && !/^\d+$/.test(v['intake-secret-previous'])) fail('--intake-secret-previous és un número de versió');
+if (notEmail.length) fail(caAdmin.deploy.notEmails(notEmail));
+if (v['intake-secret-previous'] && !/^\d+$/.test(v['intake-secret-previous'])) fail(caAdmin.deploy.previousVersion);
 
 const functions = FUNCTION_TARGETS.filter((t) => existsSync(join(v.dist, t.target, 'index.js')));
 for (const t of FUNCTION_TARGETS.filter((f) => !functions.includes(f))) {
-  process.stderr.write(`Avís: no hi ha ${v.dist}/${t.target}/index.js (npm run build): ${t.deployName} no es desplega.\n`);
+  process.stderr.write(`${caAdmin.deploy.notBuilt(`${v.dist}/${t.target}/index.js`, t.deployName)}\n`);
 }
-if (!functions.length) fail('No hi ha cap funció construïda: executeu primer npm run build.');
+if (!functions.length) fail(caAdmin.deploy.nothingBuilt);
 
 const options: DeployOptions = {
   project: given['--project']!,
@@ -86,12 +87,12 @@ const options: DeployOptions = {
 
 const dryRun = v['dry-run'];
 const write = (text: string) => process.stdout.write(text);
-if (dryRun) write('Simulació: no s’executa cap ordre. Aquestes són les que s’executarien:\n');
+if (dryRun) write(`${caAdmin.deploy.dryRun}\n`);
 try {
   await executePlan(deployPlan(options), { dryRun, exec: spawnGcloud(), env, write });
 } catch (e) {
   if (!(e instanceof DeployError)) throw e;
-  process.stderr.write(`\nEl desplegament s’ha aturat: ${e.message}\nEs pot tornar a executar: el que ja existeix no es torna a crear.\n`);
+  process.stderr.write(`\n${caAdmin.deploy.stopped(e.message)}\n`);
   process.exit(1);
 }
-write(`\n${dryRun ? 'Simulació acabada.' : 'Desplegament acabat.'}\n\n${manualSteps(options).join('\n')}\n`);
+write(`\n${caAdmin.deploy.done(dryRun)}\n\n${manualSteps(options).join('\n')}\n`);

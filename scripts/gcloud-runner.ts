@@ -2,6 +2,7 @@
 // and runs none; a real run runs `gcloud` from PATH, describing before creating. Secret
 // values travel on stdin from the environment and are never printed, in either mode.
 import { spawn } from 'node:child_process';
+import { caAdmin } from '../shared/i18n/ca-admin';
 import type { Command, Presence, Ref, Step } from './deploy-plan';
 
 export interface RunResult {
@@ -22,7 +23,7 @@ export function spawnGcloud(bin = 'gcloud'): Exec {
       let stderr = '';
       child.stdout?.on('data', (d) => (stdout += d));
       child.stderr?.on('data', (d) => (stderr += d));
-      child.on('error', (e) => reject(new DeployError(`no s’ha pogut executar ${bin}: ${e.message}`)));
+      child.on('error', (e) => reject(new DeployError(caAdmin.runner.cannotRun(bin, e.message))));
       child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
       child.stdin?.end(stdin);
     });
@@ -40,17 +41,18 @@ export interface ExecuteOptions {
 }
 
 export async function executePlan(steps: readonly Step[], opts: ExecuteOptions): Promise<Map<Ref, string>> {
+  const t = caAdmin.runner;
   const values = new Map<Ref, string>();
   const fill = (s: string) =>
     s.replace(/\{\{(\w+)\}\}/g, (_, name: Ref) => {
       if (opts.dryRun) return `<${name}>`;
       const v = values.get(name);
-      if (v === undefined) throw new DeployError(`${name} encara no es coneix`);
+      if (v === undefined) throw new DeployError(t.unknownValue(name));
       return v;
     });
   const line = (text: string) => opts.write(`${text}\n`);
   const show = (c: Command) => {
-    if (c.stdinFromEnv) line(`#   entrada estàndard: <from env> (${c.stdinFromEnv})`);
+    if (c.stdinFromEnv) line(`#   ${t.stdin(c.stdinFromEnv)}`);
     line(`gcloud ${shellQuote(c.args.map(fill))}`);
   };
   const run = async (c: Command, loud: boolean): Promise<RunResult> => {
@@ -59,13 +61,13 @@ export async function executePlan(steps: readonly Step[], opts: ExecuteOptions):
     let stdin: string | undefined;
     if (c.stdinFromEnv) {
       stdin = opts.env[c.stdinFromEnv];
-      if (!stdin) throw new DeployError(`falta ${c.stdinFromEnv} a l’entorn`);
+      if (!stdin) throw new DeployError(t.missingEnv(c.stdinFromEnv));
     }
     return opts.exec(c.args.map(fill), { stdin, loud });
   };
   const must = async (c: Command): Promise<RunResult> => {
     const r = await run(c, true);
-    if (r.code !== 0) throw new DeployError(`ha fallat (codi ${r.code}): gcloud ${shellQuote(c.args.map(fill))}\n${r.stderr.trim()}`);
+    if (r.code !== 0) throw new DeployError(t.failed(r.code, `gcloud ${shellQuote(c.args.map(fill))}`, r.stderr.trim()));
     return r;
   };
   const isPresent = (p: Presence, r: RunResult): boolean => {
@@ -86,7 +88,7 @@ export async function executePlan(steps: readonly Step[], opts: ExecuteOptions):
       case 'capture': {
         const r = await must(step.command);
         const value = r.stdout.trim();
-        if (!opts.dryRun && !value) throw new DeployError(`${step.title}: gcloud no ha retornat cap valor`);
+        if (!opts.dryRun && !value) throw new DeployError(t.noValue(step.title));
         values.set(step.name, value);
         line(`#   → ${opts.dryRun ? `<${step.name}>` : value}`);
         break;
@@ -94,26 +96,26 @@ export async function executePlan(steps: readonly Step[], opts: ExecuteOptions):
       case 'ensure': {
         const present = isPresent(step.present, await run(step.check, false));
         if (opts.dryRun) {
-          line('#   si no hi és:');
+          line(`#   ${t.ifAbsent}`);
           show(step.create);
           if (step.update) {
-            line('#   si ja hi és:');
+            line(`#   ${t.ifPresent}`);
             show(step.update);
           }
         } else if (!present) {
-          line('#   no hi és: es crea');
+          line(`#   ${t.creating}`);
           await must(step.create);
         } else if (step.update) {
-          line('#   ja hi és: s’actualitza');
+          line(`#   ${t.updating}`);
           await must(step.update);
         } else {
-          line('#   ja hi és');
+          line(`#   ${t.present}`);
         }
         break;
       }
       case 'require': {
         const r = await run(step.check, false);
-        if (opts.dryRun) line(`#   si no n’hi ha, s’atura: ${step.failure}`);
+        if (opts.dryRun) line(`#   ${t.stopsIfNone(step.failure)}`);
         else if (!isPresent(step.present, r)) throw new DeployError(step.failure);
         break;
       }

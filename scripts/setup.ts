@@ -3,6 +3,7 @@
 // the service accounts first). With GOOGLE_ROOT_URL set it works on the local emulator.
 import { parseArgs } from 'node:util';
 import { setupWorkspace } from '../shared/adapters/sheets-setup';
+import { caAdmin } from '../shared/i18n/ca-admin';
 import { isEmail, splitList } from '../shared/runtime/config';
 import { shellEnv } from '../shared/runtime/env';
 import { describeStep } from '../shared/workspace/setup-plan';
@@ -23,18 +24,16 @@ const fail = (message: string): never => {
 };
 const env = shellEnv();
 const spreadsheetId = values.spreadsheet ?? env.SPREADSHEET_ID;
-if (!spreadsheetId) fail('Cal indicar el full: npm run setup -- --spreadsheet <ID> (o SPREADSHEET_ID)');
+if (!spreadsheetId) fail(caAdmin.setup.needSpreadsheet);
 const given = values.writer.length ? values.writer : [env.WRITERS ?? ''];
 const writers = [...new Map(given.flatMap(splitList).map((w) => [w.toLowerCase(), w])).values()];
 const notEmail = writers.filter((w) => !isEmail(w));
-if (notEmail.length) fail(`No són adreces de compte de servei: ${notEmail.join(', ')}`);
+if (notEmail.length) fail(caAdmin.setup.notAccounts(notEmail));
 const dryRun = values['dry-run'];
 const { steps } = await setupWorkspace({ spreadsheetId: spreadsheetId!, rootUrl: env.GOOGLE_ROOT_URL, spec: workspaceSpec(), dryRun, writers });
 process.stdout.write(
-  (writers.length
-    ? `Comptes que escriuen (editors de les columnes protegides): ${writers.join(', ')}\n`
-    : 'Sense --writer: les proteccions només avisen. Torneu-ho a executar amb els comptes que imprimeix npm run deploy.\n') +
+  `${writers.length ? caAdmin.setup.writers(writers) : caAdmin.setup.noWriters}\n` +
     (steps.length
-      ? `${dryRun ? 'Canvis previstos (no s’ha escrit res)' : 'Canvis fets'}:\n${steps.map((s) => `- ${describeStep(s)}`).join('\n')}\n`
-      : 'El full ja està al dia: cap canvi.\n'),
+      ? `${caAdmin.setup.changes(dryRun)}:\n${steps.map((s) => `- ${describeStep(s)}`).join('\n')}\n`
+      : `${caAdmin.setup.upToDate}\n`),
 );

@@ -2,6 +2,7 @@
 // account needed. --locale: the locale the local spreadsheet is created in (en_US by default).
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../emulators/local-stack';
+import { caAdmin } from '../shared/i18n/ca-admin';
 import { shellEnv } from '../shared/runtime/env';
 
 const env = shellEnv();
@@ -14,18 +15,8 @@ const stack = await startLocalStack({
   reset: values.reset,
   locale: values.locale,
 });
-process.stdout.write(
-  [
-    `XMESS local a ${stack.url}`,
-    `  Pàgina:          ${stack.url}/`,
-    `  Intake (POST):   ${stack.url}/intake   secret: ${stack.functionEnv.INTAKE_SECRET}`,
-    `  Sheets API:      ${stack.url}/v4/spreadsheets/${stack.functionEnv.SPREADSHEET_ID}`,
-    `  Correus:         ${stack.url}/outbox`,
-    `  Estat desat a .local/ (npm start -- --reset per començar de nou)`,
-    `  Entorn de les funcions: .local/functions.env (per engegar-ne una altra instància: vegeu el README)`,
-    '',
-  ].join('\n'),
-);
+// local-stack always sets both.
+process.stdout.write(caAdmin.start.banner(stack.url, stack.functionEnv.INTAKE_SECRET!, stack.functionEnv.SPREADSHEET_ID!));
 const stop = () => void stack.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

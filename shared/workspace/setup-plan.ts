@@ -3,6 +3,7 @@
 // for configuration tabs still empty, validation, helper formulas that differ from their
 // template, protections, colours and filter views. Running it on its own result plans
 // nothing, and no plan touches a cell people type into.
+import { caAdmin } from '../i18n/ca-admin';
 import { sameFormula } from './formula-syntax';
 import { columnLetter, TABS } from './tabs';
 import type { Validation } from './commission-columns';
@@ -214,34 +215,33 @@ export function planSetup(
 }
 
 export function describeStep(step: SetupStep): string {
+  const t = caAdmin.setup.step;
   switch (step.kind) {
     case 'addTab':
-      return `crea la pestanya «${step.title}»`;
+      return t.addTab(step.title);
     case 'addHeaders':
-      return `afegeix a «${step.title}» les capçaleres: ${step.headers.join(', ')}`;
+      return t.addHeaders(step.title, step.headers);
     case 'renameHeader':
-      return `reanomena a «${step.title}» la capçalera «${step.from}» com a «${step.to}» (la columna i el que conté es queden)`;
+      return t.renameHeader(step.title, step.from, step.to);
     case 'textFormat':
-      return `format de text pla a ${step.columns.length} columnes de «${step.title}»`;
+      return t.textFormat(step.title, step.columns.length);
     case 'seed':
-      return `omple «${step.title}» amb ${step.rows.length} files inicials`;
+      return t.seed(step.title, step.rows.length);
     case 'notes':
-      return `escriu ${step.notes.length} notes de capçalera a «${step.title}»`;
+      return t.notes(step.title, step.notes.length);
     case 'validation':
-      return `validació de «${step.header}» a «${step.title}»`;
+      return t.validation(step.title, step.header);
     case 'formulas':
-      return `fórmules de «${step.header}» a «${step.title}» (${step.cells.length} files)`;
+      return t.formulas(step.title, step.header, step.cells.length);
     case 'protect':
-      return `protegeix ${step.columns === 'all' ? 'tota la pestanya' : 'columnes calculades'} a «${step.title}» (${step.key}): ${
-        step.editors.length ? `només hi escriuen ${step.editors.join(', ')}` : 'només amb avís (sense --writer)'
-      }`;
+      return t.protect(step.title, step.key, step.columns === 'all', step.editors);
     case 'enforce':
-      return `la protecció ${step.key} de «${step.title}» deixa de ser només un avís: hi escriuen ${step.editors.join(', ')}`;
+      return t.enforce(step.title, step.key, step.editors);
     case 'conditional':
-      return `format condicional a «${step.title}»: ${step.formula}`;
+      return t.conditional(step.title, step.formula);
     case 'filterView':
-      return `vista filtrada «${step.name}» a «${step.title}»`;
+      return t.filterView(step.title, step.name);
     case 'chart':
-      return `gràfic «${step.chart.title}» a «${step.title}»`;
+      return t.chart(step.title, step.chart.title);
   }
 }
