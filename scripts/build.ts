@@ -9,8 +9,8 @@
 //   that does came out the same or better.
 // - Minified: unminified, zod alone is ~730 KB and a bundle ~2.5 MB, over the 1.5 MB goal.
 // - What a bundle carries for nothing is swapped for a few lines (scripts/bundle-shims/):
-//   node-fetch and its web-streams polyfill (Node 22 has fetch), mime-db (no attachments).
-//   Each measured in bench/RESULTS.md (levers).
+//   mime-db (no attachments are sent). node-fetch and its web-streams polyfill stay: Node's
+//   own fetch in their place made the first request slower (bench/RESULTS.md, levers).
 // - The Functions Framework stays external and is the one runtime dependency: Cloud
 //   Functions installs it from package.json and runs `functions-framework --target=…`,
 //   which imports our file; `functions.http(…)` must register in that same instance.
@@ -31,7 +31,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUIRE_SHIM = "import { createRequire as __xmessRequire } from 'node:module'; const require = __xmessRequire(import.meta.url);";
 
 const SHIMS = {
-  'node-fetch': './scripts/bundle-shims/fetch.js',
   'mime-types': './scripts/bundle-shims/mime-types.js',
 };
 
