@@ -151,7 +151,10 @@ export async function coldStart(built: string, targets: string[], runs: number):
         startRatio: (coldMs - warmMs) / floor,
         ...(p && {
           topLevelMs: median(p.map((x) => x.topLevel)),
-          parts: partsOf(target).map(([label], i) => ({ label, ms: median(p.map((x) => x.parts[i]!)) })),
+          parts: [
+            ...partsOf(target).map(([label], i) => ({ label, ms: median(p.map((x) => x.parts[i]!)) })),
+            { label: 'time-zone data (ICU), first local date', ms: median(p.map((x) => x.icu)) },
+          ],
         }),
       };
     }),

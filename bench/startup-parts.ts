@@ -3,8 +3,10 @@
 // lazily loaded chunk in the order the first real request needs it — the pipeline, then each
 // client (its SDK and the shared Google libraries the first Google client brings). Each part
 // is the time of its import alone, in a fresh process per sample, so the figures add up the
-// way the first request pays them. Chunks are found by the name esbuild gives a dynamically
-// imported file's chunk (`<file>-<HASH>.js`).
+// way the first request pays them; then two first-time costs the first request also pays:
+// node-fetch, which gaxios imports on the first Google call, and the time-zone data (ICU)
+// behind the first Europe/Madrid date. Chunks are found by the name esbuild gives a
+// dynamically imported file's chunk (`<file>-<HASH>.js`).
 import { execFile } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ const CLIENTS: Array<[string, string[]]> = [
   ['Storage client (with the shared Google auth libraries)', ['storage']],
   ['Sheets client', ['sheets']],
   ['SendGrid client', ['sendgrid']],
+  ['node-fetch (gaxios, first Google call)', ['src']],
 ];
 const FORMS: [string, string[]] = ['Forms client', ['forms']];
 
@@ -35,6 +38,9 @@ out.framework = await timed(['@google-cloud/functions-framework']);
 out.topLevel = await timed(url([index]));
 out.parts = [];
 for (const files of parts) out.parts.push(await timed(url(files)));
+const t = performance.now();
+new Intl.DateTimeFormat('ca', { timeZone: 'Europe/Madrid', dateStyle: 'long', timeStyle: 'long' }).format(new Date());
+out.icu = performance.now() - t;
 process.stdout.write(JSON.stringify(out));
 `;
 
@@ -47,6 +53,8 @@ export interface PartsSample {
   topLevel: number;
   /** One per partsOf(target), in order. */
   parts: number[];
+  /** The first Intl date in Europe/Madrid: ICU's time-zone and locale data. */
+  icu: number;
 }
 
 /** The probe beside the bundles, so it resolves the framework as they do. */
