@@ -4,7 +4,8 @@
 // Runs are interleaved (hello, intake, sweep, formResponses, hello, …) so drift in the
 // machine's load affects every target alike. Two more figures say where the time goes:
 // "ready", a fresh instance's first answer to a GET, which loads no adapter (framework and
-// bundle only); "warm", the real request again on the same instance (its own cost); and
+// bundle only); "warm", the real request again on the same instance (its own cost); hello
+// answering the intake's JSON POST (the framework's body parser, which a GET never loads); and
 // the parts of the difference, each import timed alone (bench/startup-parts.ts). The bundles
 // are timed from a copy in another folder, as Cloud Functions serves what it built
 // elsewhere: anything shipped with a bundle (a compile cache) must survive the move.
@@ -26,6 +27,8 @@ export interface ColdStartResult {
   /** Node's own start and the framework's import, medians over every target's samples. */
   bootMs: number;
   frameworkMs: number;
+  /** Hello's spawn → answer to the intake's JSON POST: the framework's first body parse on top of hello's GET. */
+  helloJsonMs: number;
   /** Median ms from spawn to the first real answer, and of the same request warm. */
   targets: Array<{
     target: string;
@@ -81,9 +84,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function once(stack: TestStack, dir: string, target: string, n: number, env: NodeJS.ProcessEnv, ready = false) {
+/** real: the target's own first request; ready: a GET; json: the intake's signed JSON POST (for hello). */
+async function once(stack: TestStack, dir: string, target: string, n: number, env: NodeJS.ProcessEnv, kind: 'real' | 'ready' | 'json' = 'real') {
   const port = await freePort();
-  const probe = ready ? () => fetch(`http://127.0.0.1:${port}/`) : probes(stack, port, n)[target]!;
+  const probe = kind === 'ready' ? () => fetch(`http://127.0.0.1:${port}/`) : probes(stack, port, n)[kind === 'json' ? 'intake' : target]!;
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [FRAMEWORK_MAIN, `--target=${target}`, `--source=${dir}`, `--port=${port}`], { cwd: dir, env, stdio: 'ignore' });
   try {
@@ -119,12 +123,16 @@ export async function coldStart(built: string, targets: string[], runs: number):
   type Sample = { coldMs: number; warmMs: number; status: number };
   const samples = new Map(order.map((t) => [t, [] as Sample[]]));
   const ready = new Map(order.map((t) => [t, [] as Sample[]]));
+  const helloJson: Sample[] = [];
   await once(stack, dirs.hello!, 'hello', -1, env); // the disk cache warm for everyone
   for (let n = 0; n < runs; n++) {
     for (const t of order) {
       samples.get(t)!.push(await once(stack, dirs[t]!, t, n, env));
-      if (t === 'hello') continue;
-      ready.get(t)!.push(await once(stack, dirs[t]!, t, n, env, true));
+      if (t === 'hello') {
+        helloJson.push(await once(stack, dirs[t]!, t, n, env, 'json'));
+        continue;
+      }
+      ready.get(t)!.push(await once(stack, dirs[t]!, t, n, env, 'ready'));
       parts.get(t)!.push(await sampleParts(probe, dirs[t]!, t, env));
     }
   }
@@ -135,6 +143,7 @@ export async function coldStart(built: string, targets: string[], runs: number):
     runs,
     bootMs: median(all.map((p) => p.boot)),
     frameworkMs: median(all.map((p) => p.framework)),
+    helloJsonMs: median(helloJson.map((x) => x.coldMs)),
     targets: order.map((target) => {
       const s = samples.get(target)!;
       const coldMs = median(s.map((x) => x.coldMs));
