@@ -60,7 +60,7 @@ export function leversSection(): string {
   return [
     '### Cold-start levers',
     '',
-    'Each measured by the cold-start method above (spawn → first real answer through the framework\'s CLI, runs interleaved, medians) on bundles built before and after the lever, both in one run on the same machine, one lever at a time in the order listed (each "before" includes the levers kept above it). Node 22 is the runtime Cloud Functions deploys; `npm run bench` runs the machine\'s Node 20.',
+    'Each measured by the cold-start method of the next section (spawn → first real answer through the framework\'s CLI, runs interleaved, medians) on bundles built before and after the lever, both in one run on the same machine, one lever at a time in the order listed (each "before" includes the levers kept above it). Node 22 is the runtime Cloud Functions deploys; `npm run bench` runs the machine\'s Node 20.',
     '',
     '| lever | measured effect | kept? |',
     '|---|---|---|',
