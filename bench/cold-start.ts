@@ -4,23 +4,45 @@
 // Runs are interleaved (hello, intake, sweep, formResponses, hello, …) so drift in the
 // machine's load affects every target alike. Two more figures say where the time goes:
 // "ready", a fresh instance's first answer to a GET, which loads no adapter (framework and
-// bundle only); "warm", the real request again on the same instance (its own cost).
+// bundle only); "warm", the real request again on the same instance (its own cost); hello
+// answering the intake's JSON POST (the framework's body parser, which a GET never loads); and
+// the parts of the difference, each import timed alone (bench/startup-parts.ts). The bundles
+// are timed from a copy in another folder, as Cloud Functions serves what it built
+// elsewhere: anything shipped with a bundle (a compile cache) must survive the move.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { shellEnv } from '../shared/runtime/env';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sign } from '../shared/domain/signature';
 import { startTestStack, type TestStack } from '../tests/support/stack';
 import { validBody } from '../tests/support/submissions';
 import { isMain, median, root, serve } from './child';
+import { partsOf, sampleParts, writeProbe, type PartsSample } from './startup-parts';
 
 const FRAMEWORK_MAIN = join(root, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
 
 export interface ColdStartResult {
   runs: number;
+  /** Node's own start and the framework's import, medians over every target's samples. */
+  bootMs: number;
+  frameworkMs: number;
+  /** Hello's spawn → answer to the intake's JSON POST: the framework's first body parse on top of hello's GET. */
+  helloJsonMs: number;
   /** Median ms from spawn to the first real answer, and of the same request warm. */
-  targets: Array<{ target: string; coldMs: number; warmMs: number; readyMs: number; status: number; ratio: number }>;
+  targets: Array<{
+    target: string;
+    coldMs: number;
+    warmMs: number;
+    readyMs: number;
+    status: number;
+    /** cold / hello, and (cold − warm) / hello: what starting costs beyond the request itself. */
+    ratio: number;
+    startRatio: number;
+    /** Medians: the bundle's top level, then each lazily loaded part in the order the request needs it. */
+    topLevelMs?: number;
+    parts?: Array<{ label: string; ms: number }>;
+  }>;
 }
 
 /** The floor: a function that only answers. */
@@ -62,9 +84,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function once(stack: TestStack, dir: string, target: string, n: number, env: NodeJS.ProcessEnv, ready = false) {
+/** real: the target's own first request; ready: a GET; json: the intake's signed JSON POST (for hello). */
+async function once(stack: TestStack, dir: string, target: string, n: number, env: NodeJS.ProcessEnv, kind: 'real' | 'ready' | 'json' = 'real') {
   const port = await freePort();
-  const probe = ready ? () => fetch(`http://127.0.0.1:${port}/`) : probes(stack, port, n)[target]!;
+  const probe = kind === 'ready' ? () => fetch(`http://127.0.0.1:${port}/`) : probes(stack, port, n)[kind === 'json' ? 'intake' : target]!;
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [FRAMEWORK_MAIN, `--target=${target}`, `--source=${dir}`, `--port=${port}`], { cwd: dir, env, stdio: 'ignore' });
   try {
@@ -88,30 +111,61 @@ async function once(stack: TestStack, dir: string, target: string, n: number, en
   }
 }
 
-export async function coldStart(dist: string, targets: string[], runs: number): Promise<ColdStartResult> {
+export async function coldStart(built: string, targets: string[], runs: number): Promise<ColdStartResult> {
+  const dist = join(dirname(built), 'served');
+  cpSync(built, dist, { recursive: true });
   const stack = await startTestStack();
   const env = { ...shellEnv(), ...stack.functionEnv, NODE_ENV: 'production', LOG_LEVEL: 'SILENT' };
   const dirs: Record<string, string> = { hello: writeHelloBundle(dist), ...Object.fromEntries(targets.map((t) => [t, join(dist, t)])) };
+  const probe = writeProbe(dist);
+  const parts = new Map(targets.map((t) => [t, [] as PartsSample[]]));
   const order = ['hello', ...targets];
   type Sample = { coldMs: number; warmMs: number; status: number };
   const samples = new Map(order.map((t) => [t, [] as Sample[]]));
   const ready = new Map(order.map((t) => [t, [] as Sample[]]));
+  const helloJson: Sample[] = [];
   await once(stack, dirs.hello!, 'hello', -1, env); // the disk cache warm for everyone
   for (let n = 0; n < runs; n++) {
     for (const t of order) {
       samples.get(t)!.push(await once(stack, dirs[t]!, t, n, env));
-      if (t !== 'hello') ready.get(t)!.push(await once(stack, dirs[t]!, t, n, env, true));
+      if (t === 'hello') {
+        helloJson.push(await once(stack, dirs[t]!, t, n, env, 'json'));
+        continue;
+      }
+      ready.get(t)!.push(await once(stack, dirs[t]!, t, n, env, 'ready'));
+      parts.get(t)!.push(await sampleParts(probe, dirs[t]!, t, env));
     }
   }
   const floor = median(samples.get('hello')!.map((s) => s.coldMs));
   await stack.close();
+  const all = [...parts.values()].flat();
   return {
     runs,
+    bootMs: median(all.map((p) => p.boot)),
+    frameworkMs: median(all.map((p) => p.framework)),
+    helloJsonMs: median(helloJson.map((x) => x.coldMs)),
     targets: order.map((target) => {
       const s = samples.get(target)!;
       const coldMs = median(s.map((x) => x.coldMs));
+      const warmMs = median(s.map((x) => x.warmMs));
       const r = target === 'hello' ? s : ready.get(target)!;
-      return { target, coldMs, warmMs: median(s.map((x) => x.warmMs)), readyMs: median(r.map((x) => x.coldMs)), status: s[0]!.status, ratio: coldMs / floor };
+      const p = parts.get(target);
+      return {
+        target,
+        coldMs,
+        warmMs,
+        readyMs: median(r.map((x) => x.coldMs)),
+        status: s[0]!.status,
+        ratio: coldMs / floor,
+        startRatio: (coldMs - warmMs) / floor,
+        ...(p && {
+          topLevelMs: median(p.map((x) => x.topLevel)),
+          parts: [
+            ...partsOf(target).map(([label], i) => ({ label, ms: median(p.map((x) => x.parts[i]!)) })),
+            { label: 'time-zone data (ICU), first local date', ms: median(p.map((x) => x.icu)) },
+          ],
+        }),
+      };
     }),
   };
 }

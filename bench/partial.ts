@@ -1,11 +1,16 @@
-// `npm run bench -- --only api,burst`: measures again only the figures a change touches
-// (the write lease: API calls per submission and the burst) and puts them into
+// `npm run bench -- --only api,burst,cold`: measures again only the figures a change touches
+// (the write lease: API calls per submission and the burst; cold start and the bundles) and puts them into
 // bench/RESULTS.md in place of the old rows, marked †, keeping the rest of the last full
 // run — each row still comes from one run, and the file says which.
 const MARK = ' †';
 
-/** A row's identity: its figure up to the first colon (the figure's name), without the mark. */
-const keyOf = (figure: string) => figure.replace(MARK, '').split(':')[0]!.trim();
+/** A row's identity: its figure up to the first colon (the figure's name), without the mark or a trailing (count). */
+const keyOf = (figure: string) =>
+  figure
+    .replace(MARK, '')
+    .split(':')[0]!
+    .replace(/\s*\([^)]*\)$/, '')
+    .trim();
 const cells = (line: string) => line.slice(1, -1).split(' | ').map((c) => c.trim());
 const line = (row: string[]) => `| ${row.join(' | ')} |`;
 
@@ -33,4 +38,18 @@ export function mergeRows(markdown: string, fresh: string[][], note: string): st
   const at = blank >= 0 ? blank : head.length;
   head.splice(at, 0, '', `†${note}`);
   return [...head, ...lines.slice(first, first + 2), ...table, ...lines.slice(end)].join('\n');
+}
+
+/** A `### ` section (its heading starting with `heading`) replaced, or added after the figures if absent. */
+export function replaceSection(markdown: string, heading: string, section: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`### ${heading}`));
+  if (start < 0) {
+    let end = lines.findIndex((l) => l.startsWith('| Figure |'));
+    while (lines[end]?.startsWith('|')) end++;
+    return [...lines.slice(0, end), '', section, ...lines.slice(end)].join('\n');
+  }
+  let end = start + 1;
+  while (end < lines.length && !lines[end]!.startsWith('### ')) end++;
+  return [...lines.slice(0, start), section, '', ...lines.slice(end)].join('\n');
 }

@@ -4,6 +4,7 @@ import type { ApiCallsResult } from './api-calls';
 import type { Bundles } from './bundles';
 import type { BurstResult } from './burst';
 import type { ColdStartResult } from './cold-start';
+import { leversSection } from './levers';
 import { machineLine, type Machine } from './machine';
 import type { SweepScaleResult } from './sweep-scale';
 
@@ -27,14 +28,7 @@ const met = (ok: boolean, miss: string) => (ok ? 'yes' : `**no**: ${miss}`);
 function rows(r: BenchResults): string[][] {
   const out: string[][] = [];
   const hello = r.cold.targets.find((t) => t.target === 'hello')!;
-  for (const t of r.cold.targets.filter((x) => x.target !== 'hello')) {
-    out.push([
-      `Cold start, ${t.target}: spawn → first real answer (${t.status}), median of ${r.cold.runs}`,
-      `${ms(t.coldMs)} = **${fmt(t.ratio)} × hello** (${ms(hello.coldMs)}); ready ${ms(t.readyMs)}, the request warm ${ms(t.warmMs)}`,
-      '≤ 1.25 × hello',
-      met(t.ratio <= 1.25, `${fmt(t.ratio - 1.25)} × hello over (${ms(t.coldMs - 1.25 * hello.coldMs)})`),
-    ]);
-  }
+  out.push(...coldRows(r.cold));
   out.push(...apiRows(r.api));
   out.push(burstRow(r.burst));
   for (const s of r.sweeps) out.push(sweepRow(s));
@@ -43,8 +37,26 @@ function rows(r: BenchResults): string[][] {
     const factor = large.requests / small.requests;
     out.push([`Sweep growth, ${factor} × the requests`, `${fmt(large.sweepMs / small.sweepMs, 1)} × the time (plan alone ${fmt(large.planMs / small.planMs, 1)} ×)`, `report (linear: ${factor} ×)`, '—']);
   }
-  for (const s of r.bundles.sizes) out.push([`Bundle size, ${s.target} (${s.files} files)`, mb(s.bytes), `≤ ${mb(r.bundles.goalBytes)}`, met(s.bytes <= r.bundles.goalBytes, `${mb(s.bytes - r.bundles.goalBytes)} over`)]);
+  out.push(...bundleRows(r.bundles));
   return out;
+}
+
+export const bundleRows = (b: Bundles): string[][] =>
+  b.sizes.map((s) => [`Bundle size, ${s.target} (${s.files} files)`, mb(s.bytes), `≤ ${mb(b.goalBytes)}`, met(s.bytes <= b.goalBytes, `${mb(s.bytes - b.goalBytes)} over`)]);
+
+/** The goal for cold / hello: a new instance's first answer at most half again a hello's. */
+const COLD_GOAL = 1.5;
+
+export function coldRows(cold: ColdStartResult): string[][] {
+  const hello = cold.targets.find((t) => t.target === 'hello')!;
+  return cold.targets
+    .filter((x) => x.target !== 'hello')
+    .map((t) => [
+      `Cold start, ${t.target}: spawn → first real answer (${t.status}), median of ${cold.runs}`,
+      `${ms(t.coldMs)} = **${fmt(t.ratio)} × hello** (${ms(hello.coldMs)}); without the request's own ${ms(t.warmMs)} (warm): **${fmt(t.startRatio)} ×**`,
+      `≤ ${COLD_GOAL} × hello`,
+      met(t.ratio <= COLD_GOAL, `${fmt(t.ratio - COLD_GOAL)} × hello over (${ms(t.coldMs - COLD_GOAL * hello.coldMs)})`),
+    ]);
 }
 
 /** The lease's price: create, the fence's read before the append, release — per flush. */
@@ -105,20 +117,9 @@ export function markdownTable(r: BenchResults): string {
 }
 
 function details(r: BenchResults): string {
-  const cold = r.cold.targets.map((t) =>
-    t.target === 'hello'
-      ? `| hello | ${t.status} | ${ms(t.coldMs)} | 1 | — | ${ms(t.warmMs)} | — |`
-      : `| ${t.target} | ${t.status} | ${ms(t.coldMs)} | ${fmt(t.ratio)} | ${ms(t.readyMs)} | ${ms(t.warmMs)} | ${ms(t.coldMs - t.readyMs - t.warmMs)} |`,
-  );
   const sweeps = r.sweeps.map((s) => ('error' in s ? `| ${s.requests} | ${s.error} | | | | |` : `| ${s.requests} | ${fmt(s.loadS, 1)} s | ${fmt(s.settleS, 1)} s | ${ms(s.sweepMs)} | ${ms(s.quietSweepMs)} | ${ms(s.planMs)} |`));
   return [
-    '### Cold start (medians; runs interleaved hello, intake, sweep, formResponses, …)',
-    '',
-    'Ready: spawn → first answer to a GET, which loads no adapter. Warm: the same real request again. The rest is what the first real request adds: loading the adapters, building the clients, first connections.',
-    '',
-    '| target | first answer | spawn → answer | × hello | ready | warm | the rest |',
-    '|---|---|---|---|---|---|---|',
-    ...cold,
+    coldDetails(r.cold),
     '',
     '### Sweep over large workspaces',
     '',
@@ -132,6 +133,50 @@ function details(r: BenchResults): string {
   ].join('\n');
 }
 
+/** The targets whose first request carries a JSON body the framework parses (sweep's POST has none). */
+const JSON_BODY = new Set(['intake', 'formResponses']);
+
+/**
+ * Where each target's cold start goes, in parts that add up to its spawn → answer: hello's
+ * own (Node and the framework), the framework's first JSON body, our bundle's top level,
+ * each lazily loaded part, what remains of the first request's first time, the request warm.
+ */
+export function coldDetails(cold: ColdStartResult): string {
+  const hello = cold.targets.find((t) => t.target === 'hello')!;
+  const targets = cold.targets.filter((t) => t.target !== 'hello');
+  const labels = [...new Set(targets.flatMap((t) => (t.parts ?? []).map((p) => p.label)))];
+  const json = Math.max(0, cold.helloJsonMs - hello.coldMs);
+  const row = (t: ColdStartResult['targets'][number]) => {
+    const parts = t.parts ?? [];
+    const body = JSON_BODY.has(t.target) ? json : 0;
+    const top = t.topLevelMs ?? 0;
+    const rest = t.coldMs - hello.coldMs - body - top - parts.reduce((sum, p) => sum + p.ms, 0) - t.warmMs;
+    const cells = labels.map((l) => {
+      const p = parts.find((x) => x.label === l);
+      return p ? ms(p.ms) : '—';
+    });
+    return `| ${t.target} | ${ms(t.coldMs)} | ${fmt(t.ratio)} | ${fmt(t.startRatio)} | ${ms(hello.coldMs)} | ${body ? ms(body) : '—'} | ${ms(top)} | ${cells.join(' | ')} | ${ms(rest)} (${fmt(rest / hello.coldMs)} ×) | ${ms(t.warmMs)} | ${ms(t.readyMs)} |`;
+  };
+  return [
+    `### Cold start (medians of ${cold.runs}; runs interleaved hello, ${targets.map((t) => t.target).join(', ')}, …)`,
+    '',
+    [
+      'Spawn → first real answer, in parts that add up to it.',
+      `Node + framework: hello's spawn → answer to a GET (Node's own start ${ms(cold.bootMs)}, importing the framework ${ms(cold.frameworkMs)}, the rest its CLI loading express and starting the server).`,
+      `First JSON body: hello answering the intake's POST instead (${ms(cold.helloJsonMs)}) minus its GET: the framework's body parser and its encodings, loaded on the first body.`,
+      "Top level: importing the bundle's index.js once the framework is loaded.",
+      'Each load: that part imported alone in a fresh Node, in the order the first request needs it (the first Google client carries google-auth-library and googleapis-common for the others; SendGrid\'s loads in the background while the first calls wait); node-fetch, which gaxios imports on its first call; ICU\'s time-zone and locale data behind the first Europe/Madrid date (luxon).',
+      'First-time rest: what is left — V8 compiling each function the first request runs (loading only pre-parses them), objects built once (the clients, the schema), the first connections, and the run-to-run noise of a shared 2-core machine.',
+      'Warm: the same request again on the same instance, its own I/O (the emulators answering). Ready: a fresh instance\'s answer to a GET, for reference.',
+    ].join(' '),
+    '',
+    `| target | spawn → answer | × hello | (cold − warm) × hello | Node + framework | first JSON body | top level | ${labels.join(' | ')} | first-time rest | warm | ready |`,
+    `|---|---|---|---|---|---|---|${labels.map(() => '---|').join('')}---|---|---|`,
+    `| hello | ${ms(hello.coldMs)} | 1 | ${fmt((hello.coldMs - hello.warmMs) / hello.coldMs)} | ${ms(hello.coldMs)} | — | — | ${labels.map(() => '—').join(' | ')} | — | ${ms(hello.warmMs)} | ${ms(hello.readyMs)} |`,
+    ...targets.map(row),
+  ].join('\n');
+}
+
 export function resultsMarkdown(r: BenchResults): string {
   return [
     '# Bench results',
@@ -141,6 +186,8 @@ export function resultsMarkdown(r: BenchResults): string {
     markdownTable(r),
     '',
     details(r),
+    '',
+    leversSection(),
     '',
   ].join('\n');
 }

@@ -1,6 +1,8 @@
 // The intake contract's zod schema, derived from the form definition. Every message is
 // Catalan and names the field, so a municipality (or the relay's admin) knows what to fix.
-import { z } from 'zod';
+// zod/mini (the functional build) and built on first use: a cold start loads and builds only
+// what its first request checks (bench/RESULTS.md, levers).
+import * as z from 'zod/mini';
 import { ca } from '../i18n/ca';
 import { COMMITMENTS, QUESTIONS, type Question } from './form';
 import { cleanText, hasLineBreak } from './text';
@@ -31,29 +33,29 @@ function messageFor(key: string, iss: Issue): string {
 
 const errorFor = (key: string) => ({ error: (iss: Issue) => messageFor(key, iss) });
 const clean = (v: unknown) => (typeof v === 'string' ? cleanText(v) : v);
-const emptyToUndefined = (v: unknown) => {
+const emptyToUndefined = (v: unknown): unknown => {
   const c = clean(v);
   return c === '' || c === null ? undefined : c;
 };
 
-function fieldSchema(question: Question): z.ZodType {
+function fieldSchema(question: Question): z.ZodMiniType {
   const { key, max = 4000 } = question;
   const e = errorFor(key);
-  let schema: z.ZodType;
+  let schema: z.ZodMiniType;
   switch (question.kind) {
     case 'line':
     case 'topic':
-      schema = z
-        .string(e)
-        .min(1, e)
-        .max(max, e)
-        .refine((s) => !hasLineBreak(s), { error: () => ca.errors.singleLine(label(key)) });
+      schema = z.string(e).check(
+        z.minLength(1, e),
+        z.maxLength(max, e),
+        z.refine((s) => !hasLineBreak(s), { error: () => ca.errors.singleLine(label(key)) }),
+      );
       break;
     case 'email':
-      schema = z.email(e).max(max, e);
+      schema = z.email(e).check(z.maxLength(max, e));
       break;
     case 'text':
-      schema = z.string(e).min(1, e).max(max, e);
+      schema = z.string(e).check(z.minLength(1, e), z.maxLength(max, e));
       break;
     case 'choice':
       schema = z.enum(question.choices as [string, ...string[]], e);
@@ -63,37 +65,42 @@ function fieldSchema(question: Question): z.ZodType {
     case 'commitment':
       throw new Error('commitments are grouped under the `commitments` key');
   }
-  return question.required ? z.preprocess(clean, schema) : z.preprocess(emptyToUndefined, schema.optional());
+  // What zod's preprocess does: clean the input, then check it.
+  return question.required ? z.pipe(z.transform(clean), schema) : z.pipe(z.transform(emptyToUndefined), z.optional(schema));
 }
 
-const commitmentsSchema = z.object(
-  Object.fromEntries(
-    COMMITMENTS.map((c) => [c, z.literal(true, { error: () => ca.errors.commitment(ca.commitments[c]) })]),
-  ),
-  errorFor('commitments'),
-);
-
-const shape: Record<string, z.ZodType> = {
-  submissionId: z.string(errorFor('submissionId')).regex(/^[A-Za-z0-9_-]{1,128}$/, errorFor('submissionId')),
-  submittedAt: z.iso.datetime({ offset: true, ...errorFor('submittedAt') }),
-  commitments: commitmentsSchema,
-};
-for (const question of QUESTIONS) {
-  if (question.kind !== 'commitment') shape[question.key] = fieldSchema(question);
+function buildSchema() {
+  const commitments = z.object(
+    Object.fromEntries(COMMITMENTS.map((c) => [c, z.literal(true, { error: () => ca.errors.commitment(ca.commitments[c]) })])),
+    errorFor('commitments'),
+  );
+  const shape: Record<string, z.ZodMiniType> = {
+    submissionId: z.string(errorFor('submissionId')).check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, errorFor('submissionId'))),
+    submittedAt: z.iso.datetime({ offset: true, ...errorFor('submittedAt') }),
+    commitments,
+  };
+  for (const question of QUESTIONS) {
+    if (question.kind !== 'commitment') shape[question.key] = fieldSchema(question);
+  }
+  return z
+    .strictObject(shape, {
+      error: (iss) =>
+        iss.code === 'unrecognized_keys'
+          ? iss.keys.map((k) => ca.errors.unknownField(String(k).slice(0, 60))).join(' ')
+          : ca.errors.bodyNotObject,
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        if (value.topic === 'other' && !value.topicOther) {
+          ctx.addIssue({ code: 'custom', path: ['topicOther'], message: ca.errors.topicOtherMissing });
+        }
+      }),
+    );
 }
 
-export const submissionSchema = z
-  .strictObject(shape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys'
-        ? iss.keys.map((k) => ca.errors.unknownField(String(k).slice(0, 60))).join(' ')
-        : ca.errors.bodyNotObject,
-  })
-  .superRefine((value, ctx) => {
-    if (value.topic === 'other' && !value.topicOther) {
-      ctx.addIssue({ code: 'custom', path: ['topicOther'], message: ca.errors.topicOtherMissing });
-    }
-  });
+let built: ReturnType<typeof buildSchema> | undefined;
+/** The intake contract's schema, built on its first use and kept. */
+export const submissionSchema = () => (built ??= buildSchema());
 
 export interface Submission {
   submissionId: string;
@@ -125,7 +132,7 @@ export type ParseResult = { ok: true; value: Submission } | { ok: false; fieldEr
 
 /** Validation failures are values, not exceptions. */
 export function parseSubmission(input: unknown): ParseResult {
-  const result = submissionSchema.safeParse(input);
+  const result = submissionSchema().safeParse(input);
   if (result.success) return { ok: true, value: result.data as unknown as Submission };
   const flat = z.flattenError(result.error);
   return { ok: false, fieldErrors: flat.fieldErrors as FieldErrors, formErrors: flat.formErrors };

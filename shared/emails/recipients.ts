@@ -1,7 +1,7 @@
 // Who an email goes to, checked where it is sent. Recipient cells are typed by people: a
 // cell may hold two addresses, a formula error or a typo, and SendGrid refuses a message
 // (400, for everyone on it) when one address appears twice across to, cc and bcc.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OutgoingEmail } from '../ports';
 
 const email = z.email();

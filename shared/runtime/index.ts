@@ -1,7 +1,9 @@
 // Each function's dependencies, built from the configuration once per process, on first
 // use: a cold start pays for loading the Google and SendGrid clients only when a request
-// comes. One builder per door, each on top of the intake's (one Sheets client, one SendGrid
-// client, one pipeline and its write queue), so every door in a process shares them.
+// comes, and in the order it needs them — the lease and the Sheets client first; SendGrid's
+// (the largest, needed last) loads while those first calls wait on the network. One builder
+// per door, each on top of the intake's (one Sheets client, one SendGrid client, one
+// pipeline and its write queue), so every door in a process shares them.
 import { createLogger, type Logger } from '../log';
 import type { IntakePipeline } from '../pipeline/intake';
 import type { ResponseIntake } from '../pipeline/form-responses';
@@ -56,19 +58,24 @@ function once<T>(build: () => Promise<T>): () => Promise<T> {
 export const intakeRuntime = once(async (): Promise<IntakeRuntime> => {
   const config = loadConfig(runtimeEnv());
   const logger = createLogger(config.LOG_LEVEL);
-  const [{ SheetsWorkspace }, { SendGridMailer }, { createIntakePipeline }, { GcsLeaseStore }, { leaseGuard }] = await Promise.all([
-    import('../adapters/sheets'),
-    import('../adapters/sendgrid'),
-    import('../pipeline/intake'),
+  const [{ GcsLeaseStore }, { SheetsWorkspace }, { createIntakePipeline }, { leaseGuard }] = await Promise.all([
     import('../adapters/storage'),
+    import('../adapters/sheets'),
+    import('../pipeline/intake'),
     import('../lease/guard'),
   ]);
   const store = new SheetsWorkspace({ spreadsheetId: config.SPREADSHEET_ID, rootUrl: config.GOOGLE_ROOT_URL });
-  const mailer = new SendGridMailer({
-    apiKey: config.SENDGRID_API_KEY,
-    from: { email: config.MAIL_FROM, name: config.MAIL_FROM_NAME },
-    rootUrl: config.SENDGRID_ROOT_URL,
+  const sendGrid = once(async () => {
+    const { SendGridMailer } = await import('../adapters/sendgrid');
+    return new SendGridMailer({
+      apiKey: config.SENDGRID_API_KEY,
+      from: { email: config.MAIL_FROM, name: config.MAIL_FROM_NAME },
+      rootUrl: config.SENDGRID_ROOT_URL,
+    });
   });
+  const mailer: Mailer = { send: async (email) => (await sendGrid()).send(email) };
+  // Started, not awaited: a failed load is not cached, and the first send tries again.
+  sendGrid().catch(() => undefined);
   const { bucket, ...lease } = leaseSettings(config);
   const guard = leaseGuard({
     ...lease,

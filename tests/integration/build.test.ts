@@ -59,6 +59,16 @@ describe('npm run build', () => {
     expect(report).toMatch(new RegExp(`${target}\\s+${bytes} B .*dins l’objectiu`));
   });
 
+  // A cold start reads index.js and its static imports before serving: our shell, the
+  // configuration (zod/mini) and texts, no client and not the full zod build (~390 KB).
+  test.each(built)('$target: what loads before serving stays small, and no file carries mime-db', ({ target }) => {
+    const startup = new RegExp(`${target}\\s+\\d+ B .*es carreguen en arrencar ([\\d.]+) KB`).exec(report)?.[1];
+    expect(Number(startup)).toBeGreaterThan(0);
+    expect(Number(startup)).toBeLessThanOrEqual(64);
+    // mime-db's first entry: the database form-data would parse when SendGrid's client loads.
+    for (const f of filesOf(join(out, target)).filter((f) => f.endsWith('.js'))) expect(readFileSync(f, 'utf8')).not.toContain('3gpdash-qoe-report');
+  });
+
   test.each(built)('$target: a fresh Node loads it and finds the function registered', async ({ target }) => {
     const script = [
       `const { getFunction } = await import('@google-cloud/functions-framework/testing');`,

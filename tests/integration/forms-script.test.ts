@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const questionsOf = (form: forms_v1.Schema$Form) => (form.items ?? []).flatMap((i) => (i.questionItem?.question ? [{ item: i, q: i.questionItem.question }] : []));
-const shape = (submissionSchema as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+const shape = (submissionSchema() as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
 
 describe('npm run form -- create', () => {
   test('prints the form and its IDs; the form’s questions and the schema match one to one', async () => {

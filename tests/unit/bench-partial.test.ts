@@ -1,6 +1,6 @@
 // A partial bench run replaces its own rows in bench/RESULTS.md, marks them, and keeps the rest.
 import { describe, expect, test } from 'vitest';
-import { mergeRows } from '../../bench/partial';
+import { mergeRows, replaceSection } from '../../bench/partial';
 
 const FILE = ['# Bench results', '', 'Full run, day 1.', '', '| Figure | Measured | Goal | Met |', '| --- | --- | --- | --- |',
   '| Cold start, intake: spawn | 1 s | x | no |', '| Sheets calls, alone | 3 | ≤ 2 | no |', '| Burst: 300, quota | 5 s | < 30 s | yes |', '| Bundle size | 1 MB | x | yes |', '', '### Details'].join('\n');
@@ -28,5 +28,26 @@ describe('mergeRows', () => {
     expect(twice).not.toContain('day 2.');
     expect(twice.match(/^†/gm)).toHaveLength(1);
     expect(twice).toContain('Full run, day 1.\n\n† day 3.\n\n| Figure');
+  });
+
+  test('a bundle that gained files replaces its row: a trailing (count) is not part of the name', () => {
+    const out = mergeRows(FILE.replace('| Bundle size |', '| Bundle size, intake (18 files) |'), [['Bundle size, intake (31 files)', '0.6 MB', 'x', 'yes']], ' day 2.');
+    expect(out.match(/Bundle size/g)).toHaveLength(1);
+    expect(out).toContain('| Bundle size, intake (31 files) † | 0.6 MB | x | yes |');
+  });
+});
+
+describe('replaceSection', () => {
+  const md = ['# Bench results', '', '| Figure | Measured | Goal | Met |', '| --- | --- | --- | --- |', '| a | 1 | x | yes |', '', '### Cold start', '', 'stale figures', '', '### Sweep', '', 'kept'].join('\n');
+
+  test('replaces a ### section up to the next one and keeps the others', () => {
+    const out = replaceSection(md, 'Cold start', '### Cold start (medians of 3)\n\nnew');
+    expect(out).toContain('### Cold start (medians of 3)\n\nnew\n\n### Sweep\n\nkept');
+    expect(out).not.toContain('stale figures');
+  });
+
+  test('adds a missing section after the figures table', () => {
+    const out = replaceSection(md, 'Cold-start levers', '### Cold-start levers\n\nlevers');
+    expect(out).toContain('| a | 1 | x | yes |\n\n### Cold-start levers\n\nlevers\n\n### Cold start');
   });
 });
