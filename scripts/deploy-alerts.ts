@@ -4,7 +4,7 @@
 // alert policies, each found by its display name before it is created (as the rest of
 // the deploy), so a second run creates nothing.
 import { caAdmin } from '../shared/i18n/ca-admin';
-import type { Command, Step } from './deploy-plan';
+import type { Command, Step } from './deploy-steps';
 import { DEAD_SUBSCRIPTION, type DeployOptions } from './deploy-resources';
 import { FUNCTION_TARGETS } from './function-targets';
 

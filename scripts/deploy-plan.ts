@@ -11,21 +11,8 @@ import {
 } from './deploy-resources';
 import { FUNCTION_TARGETS } from './function-targets';
 
-/** Values only known once an earlier command has answered; the runner fills them in. */
-export type Ref = 'projectNumber' | 'sweepUrl' | 'formsTrigger' | 'formsSubscription' | `alertChannel${number}`;
-export const ref = (name: Ref): string => `{{${name}}}`;
-
-/** Arguments after `gcloud`; a secret's value comes from the environment on stdin, never argv. */
-export interface Command {
-  args: string[];
-  stdinFromEnv?: SecretEnv;
-}
-export type Presence = { kind: 'exit0' } | { kind: 'output' } | { kind: 'binding'; role: string; member: string };
-export type Step =
-  | { kind: 'ensure'; title: string; check: Command; present: Presence; create: Command; update?: Command }
-  | { kind: 'run'; title: string; command: Command }
-  | { kind: 'capture'; title: string; name: Ref; command: Command }
-  | { kind: 'require'; title: string; check: Command; present: Presence; failure: string };
+export { ref, type Command, type Presence, type Ref, type Step } from './deploy-steps';
+import { ref, type Command, type Ref, type Step } from './deploy-steps';
 
 export function deployPlan(o: DeployOptions): Step[] {
   const t = caAdmin.plan;

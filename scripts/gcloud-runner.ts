@@ -3,7 +3,7 @@
 // values travel on stdin from the environment and are never printed, in either mode.
 import { spawn } from 'node:child_process';
 import { caAdmin } from '../shared/i18n/ca-admin';
-import type { Command, Presence, Ref, Step } from './deploy-plan';
+import type { Command, Presence, Ref, Step } from './deploy-steps';
 
 export interface RunResult {
   code: number;
