@@ -77,7 +77,7 @@ export function pageForm(placement: { call: Call; late: boolean } | undefined, d
   const call = placement?.call;
   return {
     call: call
-      ? { id: call.id, title: call.title, deadline: call.deadline, priorityTheme: call.priorityTheme, late: placement.late }
+      ? { id: call.id, title: call.title, deadline: call.deadline ?? '', priorityTheme: call.priorityTheme, late: placement.late }
       : null,
     door,
     commitments: fieldText('commitments'),

@@ -5,7 +5,8 @@ import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
 import { UpstreamError, WorkspaceError } from '../errors';
 import type { IntakeSnapshot, WorkspaceStore } from '../ports';
 import type { ExistingRequest } from '../domain/classify';
-import { parseCalls, parseMembers } from '../workspace/config-rows';
+import { parseCalls, parseMembers, parsePools } from '../workspace/config-rows';
+import { withServices } from '../domain/calls';
 import type { LogEntry } from '../domain/log-entry';
 import { toLogRow } from '../workspace/log-row';
 
@@ -15,11 +16,13 @@ const TAB_WIDTH: Record<string, number> = {
   [TABS.calls]: CALL_HEADERS.length,
   [TABS.pools]: 3 + POOL_HELPERS.length,
   [TABS.log]: LOG_HEADERS.length,
+  [SESSIONS_TAB]: SESSION_COLUMNS.length,
 };
 import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from '../workspace/request-row';
 import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } from '../workspace/tabs';
 import { COMMISSION_COLUMNS } from '../workspace/commission-columns';
-import { POOL_HELPERS } from '../workspace/tabs-extra';
+import { POOL_HELPERS, SESSION_COLUMNS, SESSIONS_TAB } from '../workspace/tabs-extra';
+import { parseDay } from '../domain/dates';
 import type { RequestView, SweepState } from '../domain/workspace-state';
 import { REQUEST_TAB_HEADERS, requestFormulas } from '../workspace/request-formulas';
 import { retryConfig } from './google-retry';
@@ -85,9 +88,9 @@ export class SheetsWorkspace implements WorkspaceStore {
 
   async readIntakeSnapshot(): Promise<IntakeSnapshot> {
     const headers = INDEX_COLUMNS.map((c) => REQUEST_COLUMNS[c]);
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls]);
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools]);
     const col = (c: (typeof INDEX_COLUMNS)[number]) => read.columns.get(REQUEST_COLUMNS[c]) ?? [];
-    const [ids, refs, calls, names, member, late, repeated] = INDEX_COLUMNS.map(col);
+    const [ids, refs, calls, names, member, late, repeated, early, noCall] = INDEX_COLUMNS.map(col);
     const existing: ExistingRequest[] = [];
     (ids ?? []).forEach((id, i) => {
       if (id === undefined || id === '') return;
@@ -100,13 +103,17 @@ export class SheetsWorkspace implements WorkspaceStore {
           ...(late?.[i] === true ? (['late'] as const) : []),
           ...(member?.[i] === false ? (['non_member'] as const) : []),
           ...(repeated?.[i] === true ? (['repeated_in_call'] as const) : []),
+          ...(early?.[i] === true ? (['early'] as const) : []),
+          ...(noCall?.[i] === true ? (['no_call'] as const) : []),
         ],
       });
     });
+    const pools = parsePools(read.tab(TABS.pools));
     return {
       existing,
       members: parseMembers(read.tab(TABS.members)),
-      calls: parseCalls(read.tab(TABS.calls)),
+      calls: withServices(parseCalls(read.tab(TABS.calls)), pools),
+      pools,
     };
   }
 
@@ -115,8 +122,8 @@ export class SheetsWorkspace implements WorkspaceStore {
     const R = REQUEST_COLUMNS;
     const C = COMMISSION_COLUMNS;
     const headers = [R.id, R.reference, R.call, R.municipality, R.contactName, R.contactEmail, R.topic, R.serviceType, R.late, R.member,
-      C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release];
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log]);
+      R.submittedAt, R.early, C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release];
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log, SESSIONS_TAB]);
     const col = (h: string) => read.columns.get(h) ?? [];
     const str = (h: string, i: number) => { const v = col(h)[i]; return v === undefined || v === null ? '' : String(v).trim(); };
     const requests: RequestView[] = [];
@@ -127,6 +134,7 @@ export class SheetsWorkspace implements WorkspaceStore {
         id: String(id), reference: str(R.reference, i), callId: str(R.call, i), municipality: str(R.municipality, i),
         contactName: str(R.contactName, i), contactEmail: str(R.contactEmail, i), topic: str(R.topic, i),
         requestedService: str(R.serviceType, i), late: col(R.late)[i] === true, member: col(R.member)[i] !== false,
+        early: col(R.early)[i] === true, year: str(R.submittedAt, i).slice(0, 4),
         decision: str(C.decision, i), service: str(C.service, i), hours: typeof hours === 'number' ? hours : undefined,
         adviser: str(C.adviser, i), adviserContact: str(C.adviserContact, i), message: str(C.message, i),
         redirectedTo: str(C.redirectedTo, i), announce: col(C.announce)[i] === true, release: col(C.release)[i] === true,
@@ -134,8 +142,16 @@ export class SheetsWorkspace implements WorkspaceStore {
     });
     const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
     const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const session = (h: (typeof SESSION_COLUMNS)[number]) => SESSION_COLUMNS.indexOf(h);
+    const sessions = read.tab(SESSIONS_TAB).flatMap((r) => {
+      const inWindow = r[session('Dins del període')];
+      return text(r[session('ID sol·licitud')])
+        ? [{ requestId: text(r[session('ID sol·licitud')]), date: parseDay(r[session('Data')]) ?? text(r[session('Data')]), inWindow: typeof inWindow === 'boolean' ? inWindow : undefined }]
+        : [];
+    });
     return {
       requests,
+      sessions,
       members: parseMembers(read.tab(TABS.members)),
       calls: parseCalls(read.tab(TABS.calls)),
       pools: read.tab(TABS.pools).flatMap((r) =>

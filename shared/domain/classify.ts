@@ -1,10 +1,14 @@
 // Classification never rejects: a late, non-member or repeated request is still a
 // request. It is flagged so the Commission and staff see it, and the applicant is told.
-import { placeInCall, type Call } from './calls';
+import { placeInCall, yearCall, type Call, type CallPlacement, type PoolConfig } from './calls';
+import { localDay } from './dates';
 import { findMember, memberKey, type Member } from './members';
 import type { Submission } from './schema';
+import { caMail } from '../i18n/ca-mail';
+import { DEFAULT_PACKAGE_HOURS, DEFAULT_SESSION_HOURS, EITHER_SERVICE, SERVICE } from './vocabulary';
 
-export type Flag = 'late' | 'non_member' | 'repeated_in_call';
+/** Early and no-call requests are flagged like late ones: the Commission decides. */
+export type Flag = 'late' | 'non_member' | 'repeated_in_call' | 'early' | 'no_call';
 
 /** What the workspace already holds, as far as classification needs. */
 export interface ExistingRequest {
@@ -25,18 +29,35 @@ export interface ClassifiedRequest {
   recentMember: boolean;
   early: boolean;
   flags: Flag[];
+  /** For a request of no call: the yearly pools of its year it may draw on. */
+  yearlyPools?: PoolConfig[];
 }
 
 export interface ClassifyContext {
   calls: readonly Call[];
   members: readonly Member[];
   existing: readonly ExistingRequest[];
+  pools?: readonly PoolConfig[];
 }
 
 export class NoCallConfigured extends Error {
   constructor() {
     super('No call (convocatòria) is configured in the workspace');
   }
+}
+
+const serviceLabel = (s: Submission): string => (s.serviceType === 'either' ? EITHER_SERVICE : SERVICE[s.serviceType]);
+
+/**
+ * Where a submission goes, by date and service; one that fits no call is kept under its
+ * year (a yearly pool may serve it). Undefined only when no call is configured at all.
+ */
+export function placeSubmission(calls: readonly Call[], s: Submission): CallPlacement | undefined {
+  if (!calls.length) return undefined;
+  const placed = placeInCall(calls, s.submittedAt, serviceLabel(s), EITHER_SERVICE);
+  if (placed) return { ...placed, noCall: false };
+  const year = localDay(s.submittedAt).slice(0, 4);
+  return { call: yearCall(year, caMail.confirmation.noCallTitle(year), { packageHours: DEFAULT_PACKAGE_HOURS, sessionHours: DEFAULT_SESSION_HOURS }), late: false, early: false, noCall: true };
 }
 
 /**
@@ -47,9 +68,9 @@ export class NoCallConfigured extends Error {
 export function classifyBatch(batch: readonly Submission[], ctx: ClassifyContext): ClassifiedRequest[] {
   const existing = [...ctx.existing];
   return batch.map((submission) => {
-    const placed = placeInCall(ctx.calls, submission.submittedAt);
+    const placed = placeSubmission(ctx.calls, submission);
     if (!placed) throw new NoCallConfigured();
-    const { call, late, early } = placed;
+    const { call, late, early, noCall } = placed;
     const member = findMember(ctx.members, submission.municipality);
     const active = member?.active === true;
     const name = member?.name ?? submission.municipality;
@@ -59,6 +80,8 @@ export function classifyBatch(batch: readonly Submission[], ctx: ClassifyContext
     );
     const flags: Flag[] = [];
     if (late) flags.push('late');
+    if (early) flags.push('early');
+    if (noCall) flags.push('no_call');
     if (!active) flags.push('non_member');
     if (repeated) flags.push('repeated_in_call');
     const reference = nextReference(call.id, existing);
@@ -71,6 +94,7 @@ export function classifyBatch(batch: readonly Submission[], ctx: ClassifyContext
       recentMember: Boolean(active && member?.joinedOn && call.recentMemberSince && member.joinedOn >= call.recentMemberSince),
       early,
       flags,
+      ...(noCall ? { yearlyPools: (ctx.pools ?? []).filter((p) => p.callId === call.id) } : {}),
     };
   });
 }

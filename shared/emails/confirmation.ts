@@ -24,6 +24,8 @@ export function summaryRows(r: ClassifiedRequest): Array<readonly [string, strin
     REQUEST_COLUMNS.recentMember,
     REQUEST_COLUMNS.late,
     REQUEST_COLUMNS.repeated,
+    REQUEST_COLUMNS.early,
+    REQUEST_COLUMNS.noCall,
   ]);
   // People know the call by its title; the ID is the sheet's.
   const shown = { ...row, [REQUEST_COLUMNS.call]: r.call.title };
@@ -33,25 +35,37 @@ export function summaryRows(r: ClassifiedRequest): Array<readonly [string, strin
 }
 
 export function flagTexts(r: ClassifiedRequest): string[] {
-  const deadline = longDate(r.call.deadline);
-  return r.flags.map((f) =>
-    f === 'late' ? t.flags.late(deadline) : f === 'non_member' ? t.flags.non_member(r.submission.municipality) : t.flags.repeated_in_call,
-  );
+  const pools = (r.yearlyPools ?? []).map((p) => `${p.service}: ${p.hours} h`).join('; ');
+  const text: Record<ClassifiedRequest['flags'][number], () => string> = {
+    late: () => t.flags.late(r.call.deadline ? longDate(r.call.deadline) : ''),
+    early: () => t.flags.early(r.call.title, longDate(r.call.opens)),
+    no_call: () => t.flags.no_call(pools),
+    non_member: () => t.flags.non_member(r.submission.municipality),
+    repeated_in_call: () => t.flags.repeated_in_call,
+  };
+  return r.flags.map((f) => text[f]());
+}
+
+/** The intro and what happens next: a call's deadline only when there is one. */
+function opening(r: { reference: string }, call: { title: string; deadline?: string; noCall?: boolean } | undefined) {
+  const intro = !call || call.noCall ? t.introNoCall(r.reference) : t.intro(r.reference, call.title);
+  const next = call?.deadline && !call.noCall ? t.next(longDate(call.deadline)) : t.nextNoDeadline;
+  return { intro, next };
 }
 
 export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): OutgoingEmail {
   const s = r.submission;
-  const deadline = longDate(r.call.deadline);
+  const { intro, next } = opening(r, r.call);
   const summary = summaryRows(r);
   const flags = flagTexts(r);
   const text = [
     GREETING,
     '',
-    t.intro(r.reference, r.call.title),
+    intro,
     ...flags.flatMap((f) => ['', f]),
     '',
     `${t.nextTitle}:`,
-    t.next(deadline),
+    next,
     '',
     `${t.summaryTitle}:`,
     ...summary.map(([k, v]) => `- ${k}: ${v}`),
@@ -64,10 +78,10 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
     t.subject(r.reference),
     [
       paragraphs(GREETING),
-      paragraphs(t.intro(r.reference, r.call.title)),
+      paragraphs(intro),
       ...flags.map((f) => `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(f)}</strong></p>`),
       `<h2>${escapeHtml(t.nextTitle)}</h2>`,
-      paragraphs(t.next(deadline)),
+      paragraphs(next),
       `<h2>${escapeHtml(t.summaryTitle)}</h2>`,
       definitionTable(summary),
       paragraphs(t.notice),
@@ -91,15 +105,15 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string): Outgo
  */
 export function confirmationFromRow(
   r: { id: string; reference: string; contactName: string; contactEmail: string; late: boolean },
-  call: { title: string; deadline: string } | undefined,
+  call: { title: string; deadline?: string; noCall?: boolean } | undefined,
   replyTo?: string,
 ): OutgoingEmail {
-  const deadline = call ? longDate(call.deadline) : '';
+  const { intro, next } = opening(r, call);
   const lines = [
     GREETING,
-    t.intro(r.reference, call?.title ?? r.reference),
-    ...(r.late ? [t.flags.late(deadline)] : []),
-    `${t.nextTitle}: ${t.next(deadline)}`,
+    intro,
+    ...(r.late ? [t.flags.late(call?.deadline ? longDate(call.deadline) : '')] : []),
+    `${t.nextTitle}: ${next}`,
     t.notice,
   ];
   return {

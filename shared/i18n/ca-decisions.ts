@@ -46,6 +46,11 @@ export const caDecisions = {
     intro: 'La revisió automàtica ha trobat això, que necessita una persona:',
     late: (ref: string, name: string) => `Sol·licitud fora de termini: ${ref} (${name})`,
     nonMember: (ref: string, name: string) => `Sol·licitud d’un ens no membre: ${ref} (${name})`,
+    early: (ref: string, name: string) => `Sol·licitud enviada abans de l’obertura de la convocatòria: ${ref} (${name})`,
+    chooseService: (ref: string) =>
+      `No s’ha enviat l’acceptació de ${ref}: el municipi va demanar «qualsevol dels dos» serveis i cal triar-ne un a «Servei assignat»`,
+    sessionOutside: (ref: string, date: string) =>
+      `Sessió de ${ref} amb data ${date}, fora del període de sessions de la convocatòria: no es compta com a feta`,
     invalid: (id: string) => `Enviament no vàlid registrat: ${id} (vegeu el Registre)`,
     emailFailed: (ref: string, tries: number) => `No s’ha pogut enviar la confirmació de ${ref} després de ${tries} intents`,
     decisionFailed: (ref: string) => `No s’ha pogut enviar la decisió de ${ref}; es tornarà a provar`,

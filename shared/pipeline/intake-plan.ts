@@ -2,8 +2,8 @@
 // workspace: refused (invalid), already recorded (duplicate), or a new row with its
 // reference. Every entry the batch writes to the log is planned here too, so the write
 // that follows carries rows and log together.
-import { canonicalTopic, placeInCall } from '../domain/calls';
-import { classifyBatch, type ClassifiedRequest, type Flag } from '../domain/classify';
+import { canonicalTopic } from '../domain/calls';
+import { classifyBatch, placeSubmission, type ClassifiedRequest, type Flag } from '../domain/classify';
 import { localStamp } from '../domain/dates';
 import type { LogEntry } from '../domain/log-entry';
 import { parseSubmission, type FieldErrors, type Submission } from '../domain/schema';
@@ -76,7 +76,7 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
 
   const placeable: Submission[] = [];
   for (const s of fresh) {
-    const placed = placeInCall(snapshot.calls, s.submittedAt);
+    const placed = placeSubmission(snapshot.calls, s);
     if (!placed) return { kind: 'noCall' };
     const topic = canonicalTopic(placed.call, s.topic);
     if (topic === undefined) {
@@ -100,7 +100,7 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
   }
   for (const r of created) {
     const requestId = r.submission.submissionId;
-    const notes = [...r.flags, ...(r.early ? ['abans_obertura'] : [])];
+    const notes = r.flags;
     log.push(
       mark({ requestId, at: stamp, ...outboxKey.received(requestId), detail: `${r.reference}${notes.length ? ` · ${notes.join(', ')}` : ''}` }),
       intent({ requestId, at: stamp, ...outboxKey.confirmation(requestId), attempt: 1 }),

@@ -10,7 +10,7 @@ import { confirmationFromRow } from '../emails/confirmation';
 import { decisionEmail } from '../emails/decision';
 import { announcementEmail } from '../emails/digest';
 import { LOG_KIND } from '../domain/log-entry';
-import { DECISION, DEFAULT_PACKAGE_HOURS, SERVICE } from '../domain/vocabulary';
+import { DECISION, DEFAULT_PACKAGE_HOURS, EITHER_SERVICE, SERVICE } from '../domain/vocabulary';
 import type { RequestView, SweepState } from '../domain/workspace-state';
 import { confirmationOf, digestKey, outbox, outboxKey, type Keyed, type OutboxStatus } from '../outbox';
 import type { OutgoingEmail } from '../ports';
@@ -47,11 +47,19 @@ export interface SweepPlan {
 
 const poolKey = (callId: string, service: string) => `${callId}|${service}`;
 
+/**
+ * The service an acceptance is for: the one assigned; left blank, the one asked for when
+ * that is one service. For "either" it stays blank: the Commission must choose.
+ */
+export const acceptedService = (r: Pick<RequestView, 'service' | 'requestedService'>): string =>
+  r.service || (r.requestedService === EITHER_SERVICE ? '' : r.requestedService);
+
 export function decisionValues(r: RequestView): DecisionValues | undefined {
   if (!isFinal(r.decision)) return undefined;
   return {
     decision: r.decision,
-    service: r.service,
+    // Only an acceptance names a service it did not have: other decisions keep their versions.
+    service: r.decision === DECISION.accepted ? acceptedService(r) : r.service,
     hours: r.hours ?? '',
     adviser: r.adviser,
     adviserContact: r.adviserContact,
@@ -71,6 +79,13 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const inFlight = (s: OutboxStatus | undefined) => Boolean(s?.openIntent && minutesSince(s) < timeout);
   const calls = new Map(state.calls.map((c) => [c.id, c]));
   const pools = new Map(state.pools.map((p) => [poolKey(p.callId, p.service), p]));
+  // The pool a request draws on for a service: its call's, else a yearly pool of its year.
+  const poolOf = (r: RequestView, service: string) => {
+    const own = poolKey(r.callId, service);
+    if (pools.has(own) || !r.year) return own;
+    const yearly = poolKey(r.year, service);
+    return pools.has(yearly) ? yearly : own;
+  };
   const byId = new Map(state.requests.map((r) => [r.id, r]));
   const sends: PlannedSend[] = [];
   const digest: DigestItem[] = [];
@@ -91,7 +106,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const committed = new Map<string, number>();
   const commit = (r: RequestView, v: DecisionValues | undefined, sign: 1 | -1) => {
     if (v?.decision !== DECISION.accepted) return;
-    const k = poolKey(r.callId, v.service);
+    const k = poolOf(r, v.service);
     committed.set(k, (committed.get(k) ?? 0) + sign * hoursOf(r, v));
   };
   for (const [id, v] of lastSent) {
@@ -112,16 +127,26 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     const st = ob.get(key);
     if (st?.state === 'enviat' || inFlight(st)) continue;
     const previous = lastSent.get(r.id);
+    if (v.decision === DECISION.accepted && v.service === '') {
+      // "Either" and no service assigned: held until the Commission chooses one.
+      const block = outboxKey.blocked(r.id, fp);
+      if (!ob.has(block.key)) {
+        marks.push({ requestId: r.id, ...block, detail: 'cal triar el servei' });
+        digest.push({ key: block.key, text: t.digest.chooseService(r.reference) });
+      }
+      continue;
+    }
     if (v.decision === DECISION.accepted) {
-      const pool = pools.get(poolKey(r.callId, v.service));
-      const k = poolKey(r.callId, v.service);
+      const k = poolOf(r, v.service);
+      const pool = pools.get(k);
       const others = (committed.get(k) ?? 0) - (previous?.decision === DECISION.accepted && previous.service === v.service ? hoursOf(r, previous) : 0);
       const left = pool ? pool.hours - others - hoursOf(r, v) : 0;
       if (!pool || left < 0) {
         const block = outboxKey.blocked(r.id, fp);
         if (!ob.has(block.key)) {
-          marks.push({ requestId: r.id, ...block, detail: `bossa ${r.callId} / ${v.service}: ${left} h` });
-          digest.push({ key: block.key, text: t.digest.poolBlocked(r.reference, `${r.callId} / ${v.service}`, left) });
+          const name = k.replace('|', ' / ');
+          marks.push({ requestId: r.id, ...block, detail: `bossa ${name}: ${left} h` });
+          digest.push({ key: block.key, text: t.digest.poolBlocked(r.reference, name, left) });
         }
         continue;
       }
@@ -185,6 +210,11 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   for (const r of state.requests) {
     if (r.late) report(digestKey.late(r.id), t.digest.late(r.reference, r.municipality));
     if (!r.member) report(digestKey.nonMember(r.id), t.digest.nonMember(r.reference, r.municipality));
+    if (r.early) report(digestKey.early(r.id), t.digest.early(r.reference, r.municipality));
+  }
+  for (const s of state.sessions ?? []) {
+    const r = byId.get(s.requestId);
+    if (r && s.inWindow === false) report(digestKey.sessionOutside(r.id, s.date), t.digest.sessionOutside(r.reference, s.date));
   }
   for (const e of state.log) {
     if (e.kind === LOG_KIND.invalid) report(digestKey.invalid(e.requestId, e.at), t.digest.invalid(e.requestId));
@@ -194,12 +224,13 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
   for (const r of state.requests) {
     if (r.decision !== DECISION.waiting) continue;
-    const service = r.service || r.requestedService;
-    const pool = pools.get(poolKey(r.callId, service));
+    const service = acceptedService(r);
+    const k = poolOf(r, service);
+    const pool = pools.get(k);
     if (!pool) continue;
-    const free = pool.hours - (committed.get(poolKey(r.callId, service)) ?? 0);
+    const free = pool.hours - (committed.get(k) ?? 0);
     const need = r.hours ?? calls.get(r.callId)?.packageHours ?? DEFAULT_PACKAGE_HOURS;
-    if (free >= need) report(digestKey.waitingServable(r.id, free), t.digest.waitingServable(r.reference, `${r.callId} / ${service}`, free));
+    if (free >= need) report(digestKey.waitingServable(r.id, free), t.digest.waitingServable(r.reference, k.replace('|', ' / '), free));
   }
   return { sends, digest, marks };
 }

@@ -8,6 +8,7 @@ import { portable } from './formula-syntax';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
+import { YEARLY_FORMULA_HEADERS, YEARLY_HEADERS, YEARLY_ROWS, YEARLY_SEED, YEARLY_TAB, yearlyFormulas } from './yearly-view';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
 import { CALL_HEADERS, columnLetter, dataColumn, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
@@ -54,7 +55,8 @@ export interface TabSpec {
   textColumns?: readonly string[];
   /** The header that identifies a seed row: rows whose key is missing are added on a re-run. */
   seedKey?: string;
-  validations?: ReadonlyArray<{ header: string; rule: Validation }>;
+  /** A rule, or one built from the request tab's layout (a custom formula naming its columns). */
+  validations?: ReadonlyArray<{ header: string; rule: Validation | ((letterOf: LetterOf) => Validation) }>;
   formulas?: ColumnFormulas;
   /** Headers people must not type into (machine-written or formulas); 'all' = the whole tab. */
   protect?: 'all' | readonly string[];
@@ -75,16 +77,25 @@ const helpers = Object.values(HELPER_COLUMNS);
 const onRequest = (L: LetterOf, condition: string): string => portable(`=AND($${L(REQUEST_COLUMNS.id)}2<>"",${condition})`);
 const requestHeaders = REQUEST_TAB_HEADERS;
 
+const wholeSessions = (L: LetterOf): Validation => {
+  const hours = `$${L(COMMISSION_COLUMNS.hours)}2`;
+  return { kind: 'multipleOf', ofCell: portable(`=OR(${hours}="",AND(ISNUMBER(${hours}),${hours}>=0,MOD(${hours},$${L(HELPER_COLUMNS.sessionHours)}2)=0))`) };
+};
+
 export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): TabSpec[] {
   const withSeed = (t: TabSpec): TabSpec => ({ ...t, seed: [...(t.seed ?? []), ...(extraSeed[t.title] ?? [])] });
   return [
     {
       title: TABS.requests,
       headers: requestHeaders,
-      validations: Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
-        header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
-        rule: rule!,
-      })),
+      validations: [
+        ...Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
+          header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
+          rule: rule!,
+        })),
+        // The bases give packages of whole sessions: hours a multiple of the call's session length.
+        { header: COMMISSION_COLUMNS.hours, rule: wholeSessions },
+      ],
       formulas: { headers: helpers, rows: 'data', keyHeader: REQUEST_COLUMNS.id, build: (r, L) => {
           const row = requestFormulas(r, L);
           return helpers.map((h) => row[h]!);
@@ -96,6 +107,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
         // the non-member rule would paint every empty row.
         { key: 'late', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.late)}2=TRUE`), headers: 'row', color: ORANGE },
         { key: 'nonMember', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.member)}2=FALSE`), headers: 'row', color: RED },
+        { key: 'early', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.early)}2=TRUE`), headers: 'row', color: ORANGE },
         {
           key: 'top',
           formula: (L) => portable(`=AND($${L(HELPER_COLUMNS.rank)}2<>"",$${L(HELPER_COLUMNS.rank)}2<=3)`),
@@ -135,6 +147,8 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       ],
       formulas: { headers: SESSION_COLUMNS.slice(SESSION_INPUTS), rows: PREPARED_ROWS, build: sessionFormulas },
       protect: SESSION_COLUMNS.slice(SESSION_INPUTS),
+      // A session outside its call's window is not counted as done: the row says so in red.
+      conditional: [{ key: 'outOfWindow', formula: () => portable(`=AND($A2<>"",$${columnLetter(SESSION_COLUMNS.indexOf('Dins del període'))}2=FALSE)`), headers: 'row', color: RED }],
     }),
     withSeed({
       title: TABS.pools,
@@ -154,6 +168,15 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       formulas: { headers: SUMMARY_HEADERS, rows: 20, build: summaryFormulas },
       protect: 'all',
       chart: { title: 'Sol·licituds i acceptades per convocatòria', series: [1, 2], rows: 21, anchorColumn: SUMMARY_HEADERS.length + 1 },
+    }),
+    withSeed({
+      title: YEARLY_TAB,
+      headers: YEARLY_HEADERS,
+      textColumns: ['Convocatòria'],
+      seed: YEARLY_SEED.map((r) => [...r]),
+      formulas: { headers: YEARLY_FORMULA_HEADERS, rows: YEARLY_ROWS, build: yearlyFormulas },
+      protect: YEARLY_FORMULA_HEADERS,
+      chart: { title: 'Assessoraments i mentories per any', series: [4, 5, 8], rows: 11, anchorColumn: YEARLY_HEADERS.length + 1 },
     }),
     withSeed({ title: TABS.log, headers: LOG_HEADERS, protect: 'all' }),
   ];
