@@ -124,8 +124,8 @@ function summaryFormulasComma(r: number, L: LetterOf): string[] {
     g(`COUNTIFS(${rq(R.call)},${call},${rq(R.member)},FALSE)`),
     // Every area requests name, all calls together (the yearly view splits them by year).
     `=${topicCell(r)}`,
-    t(`COUNTIF(${rq(R.topic)},${topic})`),
-    t(`COUNTIFS(${rq(R.topic)},${topic},${sent})`),
+    t(`COUNTIF(${rq(R.topic)},"="&${topic})`),
+    t(`COUNTIFS(${rq(R.topic)},"="&${topic},${sent})`),
     g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted},${rq(H.sentAccepted)},FALSE)`),
     g(`COUNTIFS(${rq(R.call)},${call},${rq(R.early)},TRUE)`),
     g(`COUNTIFS(${ss('Convocatòria')},${call},${inWindow(false)})`),

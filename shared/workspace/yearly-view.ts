@@ -9,7 +9,7 @@ import { COMMISSION_COLUMNS as C } from './commission-columns';
 import { literal, portable } from './formula-syntax';
 import { HELPER_COLUMNS as H } from './request-formulas';
 import { REQUEST_COLUMNS as R } from './request-row';
-import { a1Tab, columnLetter, MEMBER_HEADERS, TABS } from './tabs';
+import { a1Tab, columnLetter, TABS } from './tabs';
 import { SESSION_COLUMNS, SESSIONS_TAB } from './tabs-extra';
 
 type LetterOf = (header: string) => string;
@@ -30,16 +30,22 @@ export const YEARLY_FIGURES = [
 ] as const;
 export const BREAKDOWN_YEAR = 'Any del desglossament';
 
-/** A breakdown: its values come from a column (of Municipis, or of the requests). */
+/** A breakdown, by a column of the request tab (the territory columns come from Municipis). */
 const DIMENSIONS = [
-  { name: 'Comarca', plural: 'comarca', helper: H.county, source: { tab: TABS.members, column: columnLetter(MEMBER_HEADERS.indexOf('Comarca')) } },
-  { name: 'Província', plural: 'província', helper: H.province, source: { tab: TABS.members, column: columnLetter(MEMBER_HEADERS.indexOf('Província')) } },
-  { name: 'Mida del municipi', plural: 'mida', helper: H.band, source: { tab: TABS.members, column: columnLetter(MEMBER_HEADERS.indexOf('Població')) } },
-  { name: 'Àmbit temàtic', plural: 'àmbit', helper: R.topic, source: { tab: TABS.requests, column: '' } },
+  { name: 'Comarca', plural: 'comarca', helper: H.county },
+  { name: 'Província', plural: 'província', helper: H.province },
+  { name: 'Mida del municipi', plural: 'mida', helper: H.band },
+  { name: 'Àmbit temàtic', plural: 'àmbit', helper: R.topic },
 ] as const;
 
 const shown = (d: (typeof DIMENSIONS)[number]) => [d.name, `Sol·licituds per ${d.plural}`, `Acceptades per ${d.plural}`, `Municipis atesos per ${d.plural}`];
-const hidden = (d: (typeof DIMENSIONS)[number]) => [`Origen: ${d.plural}`, `Ordre: ${d.plural}`];
+const hidden = (d: (typeof DIMENSIONS)[number]) => [`Origen: ${d.plural}`, `Grup: ${d.plural}`, `Ordre: ${d.plural}`];
+/** Row r of these mirrors row r of the request tab, for the breakdowns to count locally. */
+const MIRRORS = [
+  { header: 'Origen: any', helper: H.year },
+  { header: 'Origen: acceptada i enviada', helper: H.sentAccepted },
+  { header: 'Origen: pes', helper: H.weightYear },
+] as const;
 
 export const YEARLY_HEADERS: readonly string[] = [
   ...YEARLY_INPUTS,
@@ -47,11 +53,17 @@ export const YEARLY_HEADERS: readonly string[] = [
   BREAKDOWN_YEAR,
   ...DIMENSIONS.flatMap(shown),
   ...DIMENSIONS.flatMap(hidden),
+  ...MIRRORS.map((m) => m.header),
 ];
-export const YEARLY_FORMULA_HEADERS: readonly string[] = [...YEARLY_FIGURES, ...DIMENSIONS.flatMap(shown), ...DIMENSIONS.flatMap(hidden)];
+export const YEARLY_FORMULA_HEADERS: readonly string[] = [
+  ...YEARLY_FIGURES,
+  ...DIMENSIONS.flatMap(shown),
+  ...DIMENSIONS.flatMap(hidden),
+  ...MIRRORS.map((m) => m.header),
+];
 
-/** Rows of the yearly tab prepared with formulas: also how many distinct values a breakdown lists. */
-export const YEARLY_ROWS = 300;
+/** Rows of the yearly tab prepared with formulas: the breakdowns read this many requests. */
+export const YEARLY_ROWS = 600;
 
 const yc = (h: string) => columnLetter(YEARLY_HEADERS.indexOf(h));
 
@@ -110,26 +122,32 @@ function figures(r: number, L: LetterOf): Record<string, string> {
   };
 }
 
+// The breakdowns count locally, over mirrors of the request rows, by number: a value's
+// group is the row where it first appears (MATCH takes no operators, so a band such as
+// "< 10.000" is text, and COUNTIFS sees only numbers), and "order" counts the new values
+// up to each row, so the k-th shown row is the k-th distinct value. Each row is O(1).
 function breakdowns(r: number, L: LetterOf): Record<string, string> {
-  const rq = (h: string) => `${req}!$${L(h)}:$${L(h)}`;
+  const last = YEARLY_ROWS + 1;
+  const local = (h: string) => `$${yc(h)}$2:$${yc(h)}$${last}`;
+  const mirror = (helper: string) => `=IFERROR(INDEX(${req}!$${L(helper)}:$${L(helper)},${r}),"")`;
   const year = `$${yc(BREAKDOWN_YEAR)}$2`;
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.fromEntries(MIRRORS.map((m) => [m.header, mirror(m.helper)]));
+  const inYear = `${local('Origen: any')},${year}`;
   for (const d of DIMENSIONS) {
     const [name, requests, accepted, served] = shown(d) as [string, string, string, string];
-    const [origin, order] = hidden(d) as [string, string];
-    const o = yc(origin);
-    const k = yc(order);
-    const sourceColumn = d.source.tab === TABS.requests ? L(R.topic) : d.source.column;
-    // Row r mirrors row r of the source; the first time a value appears it gets the next
-    // number, and the shown list takes the values in that order: distinct, no blanks.
-    out[origin] = `=IFERROR(INDEX(${a1Tab(d.source.tab)}!$${sourceColumn}:$${sourceColumn},${r})&"","")`;
-    out[order] = `=IF(OR($${o}${r}="",COUNTIF($${o}$2:$${o}${r},$${o}${r})>1),"",MAX($${k}$1:$${k}${r - 1})+1)`;
-    out[name] = `=IFERROR(INDEX($${o}:$${o},MATCH(${r - 1},$${k}:$${k},0)),"")`;
-    const value = `$${yc(name)}${r}`;
-    const where = `${rq(d.helper)},${value},${rq(H.year)},${year}`;
-    out[requests] = `=IF(OR(${value}="",${year}=""),"",COUNTIFS(${where}))`;
-    out[accepted] = `=IF(OR(${value}="",${year}=""),"",COUNTIFS(${where},${rq(H.sentAccepted)},TRUE))`;
-    out[served] = `=IF(OR(${value}="",${year}=""),"",ROUND(SUMIFS(${rq(H.weightYear)},${where}),0))`;
+    const [origin, group, order] = hidden(d) as [string, string, string];
+    const o = `$${yc(origin)}${r}`;
+    out[origin] = `=IFERROR(INDEX(${req}!$${L(d.helper)}:$${L(d.helper)},${r})&"","")`;
+    out[group] = `=IF(${o}="","",MATCH(${o},${local(origin)},0))`;
+    const isNew = `IF($${yc(group)}${r}=${r - 1},1,0)`;
+    out[order] = r === 2 ? `=${isNew}` : `=$${yc(order)}${r - 1}+${isNew}`;
+    const at = `MATCH(${r - 1},${local(order)},0)`;
+    out[name] = `=IFERROR(INDEX(${local(origin)},${at}),"")`;
+    const where = `${local(group)},${at},${inYear}`;
+    const blank = `OR($${yc(name)}${r}="",${year}="")`;
+    out[requests] = `=IF(${blank},"",COUNTIFS(${where}))`;
+    out[accepted] = `=IF(${blank},"",COUNTIFS(${where},${local('Origen: acceptada i enviada')},TRUE))`;
+    out[served] = `=IF(${blank},"",ROUND(SUMIFS(${local('Origen: pes')},${where}),0))`;
   }
   return out;
 }
