@@ -78,7 +78,7 @@ export function yearCall(year: string, title: string, defaults: Pick<Call, 'pack
 /**
  * The call a submission belongs to, by its Catalan day and the service asked for: an open
  * call offering it (on time); else the call offering it whose deadline has passed while its
- * sessions are not over (late); else the next call offering it (early). Undefined when none
+ * sessions are not over (late); else the next call of that year offering it (early). Undefined when none
  * fits: the caller records the request under its year, flagged.
  */
 export function placeInCall(calls: readonly Call[], submittedAt: string, service?: string, either?: string): Omit<CallPlacement, 'noCall'> | undefined {
@@ -90,7 +90,9 @@ export function placeInCall(calls: readonly Call[], submittedAt: string, service
   if (open.length) return { call: open[open.length - 1]!.c, late: false, early: false };
   const late = started.filter(({ c, next }) => c.deadline !== undefined && day > c.deadline && day <= (answersLateUntil(c, next) ?? '9999-12-31'));
   if (late.length) return { call: late[late.length - 1]!.c, late: true, early: false };
-  const upcoming = sorted.find((c) => day < c.opens);
+  // Early only for a call of the same year: the work plan sets each year's calls, so a
+  // request years ahead of one is not early for it, it fits no call.
+  const upcoming = sorted.find((c) => day < c.opens && c.opens.slice(0, 4) === day.slice(0, 4));
   return upcoming ? { call: upcoming, late: false, early: true } : undefined;
 }
 

@@ -42,8 +42,9 @@ describe('deadline in Catalan time, inclusive', () => {
     expect(placeInCall(calls, '2020-09-10T12:00:00+02:00')).toMatchObject({ call: { id: '2020-09' }, late: false });
   });
 
-  test('before the first call opens: the first call, marked early', () => {
-    expect(placeInCall(calls, '2019-01-01T12:00:00+01:00')).toMatchObject({ call: { id: '2020-04' }, early: true, late: false });
+  test('before a call of the same year opens: that call, marked early; a year ahead, no call', () => {
+    expect(placeInCall(calls, '2020-01-10T12:00:00+01:00')).toMatchObject({ call: { id: '2020-04' }, early: true, late: false });
+    expect(placeInCall(calls, '2019-01-01T12:00:00+01:00')).toBeUndefined();
     expect(placeInCall([], '2020-01-01T00:00:00Z')).toBeUndefined();
   });
 });
