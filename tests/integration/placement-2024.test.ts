@@ -3,12 +3,11 @@
 // a CCPR advisory request, with no advisory call open, is recorded under 2024, told so
 // honestly, and accepted from the yearly pool. On an en_US and a ca_ES spreadsheet.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { sheets_v4 } from '@googleapis/sheets';
 import { Commission } from '../support/commission';
 import { startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
+import { workspaceTools } from '../support/workspace-tools';
 
-const SHEET = 'local-workspace';
 const CCPR = 'Assessorament expert en CCPR';
 
 let shared: TestStack | undefined;
@@ -16,16 +15,9 @@ afterAll(() => shared?.close());
 
 describe.each(['en_US', 'ca_ES'])('2024 requests on a %s spreadsheet', (locale) => {
   let stack: TestStack;
-  let api: sheets_v4.Sheets;
   let commission: Commission;
-  type Mail = { subject: string; personalizations: Array<{ to: Array<{ email: string }> }>; custom_args?: Record<string, string>; content: Array<{ type: string; value: string }> };
-  const mails = (to: string, kind: string) =>
-    stack.sendgrid.messages().map((m) => m.body as Mail).filter((m) => m.custom_args?.kind === kind && m.personalizations[0]?.to[0]?.email === to);
-  const text = (m: Mail | undefined) => m?.content.find((c) => c.type === 'text/plain')?.value ?? '';
-  const values = async (range: string) => (await api.spreadsheets.values.get({ spreadsheetId: SHEET, range, valueRenderOption: 'UNFORMATTED_VALUE' })).data.values ?? [];
-  const put = (range: string, rows: unknown[][]) => api.spreadsheets.values.update({ spreadsheetId: SHEET, range, valueInputOption: 'USER_ENTERED', requestBody: { values: rows } });
+  const { mails, text, values, put, sweep } = workspaceTools(() => stack);
   const helper = async (id: string, h: string) => (await values(commission.cell(id, h)))[0]?.[0] ?? '';
-  const sweep = async () => expect((await fetch(`${stack.url}/sweep`, { method: 'POST' })).status).toBe(200);
   const pool = async (id: string, service: string) => {
     const [header = [], ...rows] = await values("'Bosses d’hores'");
     const row = rows.find((r) => r[0] === id && r[1] === service);
@@ -37,8 +29,7 @@ describe.each(['en_US', 'ca_ES'])('2024 requests on a %s spreadsheet', (locale) 
     if (shared) await shared.reset({ locale });
     else shared = await startTestStack({ locale });
     stack = shared;
-    api = stack.api;
-    commission = new Commission(api);
+    commission = new Commission(stack.api);
     // The Commission opens a 2024 mentoring call with its own pool.
     const callRow = (await values('Convocatòries!A:A')).length + 1;
     await put(`Convocatòries!A${callRow}`, [['2024-1', 'Convocatòria de mentories de 2024', '2024-02-01', '2024-03-15', '2024-03-01', '2024-06-30', '', '', 4, 2, '']]);

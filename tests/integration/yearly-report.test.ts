@@ -10,6 +10,7 @@ import { DEFAULT_TOPICS } from '../../shared/workspace/seed';
 import { Commission } from '../support/commission';
 import { startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
+import { workspaceTools } from '../support/workspace-tools';
 
 const SHEET = 'local-workspace';
 const CCPR = 'Assessorament expert en CCPR';
@@ -63,15 +64,8 @@ describe.each(['en_US', 'ca_ES'])('the 2023 report on a %s spreadsheet', (locale
   let stack: TestStack;
   let api: sheets_v4.Sheets;
   let commission: Commission;
-  type Mail = { subject: string; personalizations: Array<{ to: Array<{ email: string }> }>; custom_args?: Record<string, string>; content: Array<{ type: string; value: string }> };
-  const mails = () => stack.sendgrid.messages().map((m) => m.body as Mail);
-  const text = (m: Mail) => m.content.find((c) => c.type === 'text/plain')?.value ?? '';
-  const to = (email: string) => mails().filter((m) => m.personalizations[0]?.to[0]?.email === email);
+  const { all: mails, mails: to, text, values, put, sweep } = workspaceTools(() => stack);
   const email = (id: string) => `${id}@example.cat`;
-  const sweep = async () => expect((await fetch(`${stack.url}/sweep`, { method: 'POST' })).status).toBe(200);
-  const values = async (range: string) => (await api.spreadsheets.values.get({ spreadsheetId: SHEET, range, valueRenderOption: 'UNFORMATTED_VALUE' })).data.values ?? [];
-  const put = (range: string, rows: unknown[][]) =>
-    api.spreadsheets.values.update({ spreadsheetId: SHEET, range, valueInputOption: 'USER_ENTERED', requestBody: { values: rows } });
   const helper = async (id: string, h: string) => (await values(commission.cell(id, h)))[0]?.[0] ?? '';
   async function table(tab: string) {
     const [header = [], ...rows] = await values(`'${tab}'`);
