@@ -41,14 +41,16 @@ export const sessionFormulas = (r: number, L: LetterOf): string[] => sessionForm
 
 function sessionFormulasComma(r: number, L: LetterOf): string[] {
   const id = `$${se('ID sol·licitud')}${r}`;
-  const date = `$${se('Data')}${r}`;
   const calls = a1Tab(TABS.calls);
   const callDay = (h: (typeof CALL_HEADERS)[number]) => {
     const c = columnLetter(CALL_HEADERS.indexOf(h));
     return `IFERROR(INDEX(${calls}!$${c}:$${c},MATCH($${se('Convocatòria')}${r},${calls}!$A:$A,0)),"")`;
   };
-  const from = callDay('Sessions des de');
-  const to = callDay('Sessions fins a');
+  // A day typed as a date or as text ("2020-05-01"): both compare as a date serial.
+  const asDay = (x: string) => `IF(ISNUMBER(${x}),${x},IFERROR(DATEVALUE(${x}),""))`;
+  const from = asDay(callDay('Sessions des de'));
+  const to = asDay(callDay('Sessions fins a'));
+  const date = asDay(`$${se('Data')}${r}`);
   return [
     `=IF(${id}="","",${lookup(L, id, R.call)})`,
     `=IF(${id}="","",${lookup(L, id, H.rankService)})`,
