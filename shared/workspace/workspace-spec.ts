@@ -8,7 +8,7 @@ import { portable } from './formula-syntax';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
 import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
-import { YEARLY_FORMULA_HEADERS, YEARLY_HEADERS, YEARLY_ROWS, YEARLY_SEED, YEARLY_TAB, yearlyFormulas } from './yearly-view';
+import { YEARLY_FIRST_HIDDEN, YEARLY_FORMULA_HEADERS, YEARLY_HEADERS, YEARLY_ROWS, YEARLY_SEED, YEARLY_TAB, yearlyFormulas } from './yearly-view';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
 import { CALL_HEADERS, columnLetter, dataColumn, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
@@ -176,7 +176,8 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       seed: YEARLY_SEED.map((r) => [...r]),
       formulas: { headers: YEARLY_FORMULA_HEADERS, rows: YEARLY_ROWS, build: yearlyFormulas },
       protect: YEARLY_FORMULA_HEADERS,
-      chart: { title: 'Assessoraments i mentories per any', series: [4, 5, 8], rows: 11, anchorColumn: YEARLY_HEADERS.length + 1 },
+      // Over the mirror columns at the right, inside the grid (an anchor past it is out of range).
+      chart: { title: 'Assessoraments i mentories per any', series: [4, 5, 8], rows: 11, anchorColumn: YEARLY_HEADERS.indexOf(YEARLY_FIRST_HIDDEN) },
     }),
     withSeed({ title: TABS.log, headers: LOG_HEADERS, protect: 'all' }),
   ];

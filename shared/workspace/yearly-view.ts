@@ -55,6 +55,8 @@ export const YEARLY_HEADERS: readonly string[] = [
   ...DIMENSIONS.flatMap(hidden),
   ...MIRRORS.map((m) => m.header),
 ];
+/** The first of the mirror columns people need not read (the chart floats over them). */
+export const YEARLY_FIRST_HIDDEN = hidden(DIMENSIONS[0])[0]!;
 export const YEARLY_FORMULA_HEADERS: readonly string[] = [
   ...YEARLY_FIGURES,
   ...DIMENSIONS.flatMap(shown),
