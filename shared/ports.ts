@@ -1,7 +1,7 @@
 // The small interfaces the pipeline needs from the outside world, all of them here.
 // Adapters implement them against Google Sheets, Google Forms and SendGrid; tests may pass
 // in-memory fakes for pure logic.
-import type { Call } from './domain/calls';
+import type { Call, PoolConfig } from './domain/calls';
 import type { ExistingRequest } from './domain/classify';
 import type { Member } from './domain/members';
 import type { PrivacySettings } from './domain/privacy';
@@ -17,6 +17,8 @@ export interface IntakeSnapshot {
   existing: ExistingRequest[];
   /** The network's data-protection notice (the default when the sheet has none). */
   privacy?: PrivacySettings;
+  /** The pools tab: what each call offers, and the yearly pools. */
+  pools?: PoolConfig[];
 }
 
 export interface WorkspaceStore {

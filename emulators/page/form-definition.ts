@@ -81,7 +81,7 @@ export function pageForm(placement: { call: Call; late: boolean } | undefined, d
   const call = placement?.call;
   return {
     call: call
-      ? { id: call.id, title: call.title, deadline: call.deadline, priorityTheme: call.priorityTheme, late: placement.late, ...(call.basesUrl ? { basesUrl: call.basesUrl } : {}) }
+      ? { id: call.id, title: call.title, deadline: call.deadline ?? '', priorityTheme: call.priorityTheme, late: placement.late, ...(call.basesUrl ? { basesUrl: call.basesUrl } : {}) }
       : null,
     door,
     privacy: privacyLines(privacy),

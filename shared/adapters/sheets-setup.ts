@@ -4,6 +4,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { planSetup, STRUCTURAL, type CurrentTab, type ProtectionNow, type SetupStep } from '../workspace/setup-plan';
 import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
+import { normalFormula } from '../workspace/formula-syntax';
 import type { TabSpec } from '../workspace/workspace-spec';
 import type { Validation } from '../workspace/commission-columns';
 import { retryConfig } from './google-retry';
@@ -47,6 +48,8 @@ function validationKey(v: sheets_v4.Schema$DataValidationRule | undefined): stri
       return `range:${String(vals[0]).replace(/^=/, '')}`;
     case 'BOOLEAN':
       return 'checkbox';
+    case 'CUSTOM_FORMULA':
+      return `multipleOf:${normalFormula(String(vals[0]))}`;
     default:
       return undefined;
   }

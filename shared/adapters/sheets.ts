@@ -5,7 +5,8 @@ import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
 import { UpstreamError, WorkspaceError } from '../errors';
 import type { IntakeSnapshot, WorkspaceStore } from '../ports';
 import type { ExistingRequest } from '../domain/classify';
-import { parseCalls, parseMembers } from '../workspace/config-rows';
+import { parseCalls, parseMembers, parsePools } from '../workspace/config-rows';
+import { withServices } from '../domain/calls';
 import { parsePrivacy, SETTINGS_HEADERS, SETTINGS_TAB } from '../workspace/settings';
 import { EVALUATION_HEADERS, EVALUATIONS_TAB } from '../workspace/evaluations';
 import type { LogEntry } from '../domain/log-entry';
@@ -19,11 +20,13 @@ const TAB_WIDTH: Record<string, number> = {
   [TABS.log]: LOG_HEADERS.length,
   [SETTINGS_TAB]: SETTINGS_HEADERS.length,
   [EVALUATIONS_TAB]: EVALUATION_HEADERS.length,
+  [SESSIONS_TAB]: SESSION_COLUMNS.length,
 };
 import { INDEX_COLUMNS, MACHINE_HEADERS, REQUEST_COLUMNS, type CellValue } from '../workspace/request-row';
 import { a1Tab, CALL_HEADERS, columnLetter, LOG_HEADERS, MEMBER_HEADERS, TABS } from '../workspace/tabs';
 import { COMMISSION_COLUMNS, currentHeader } from '../workspace/commission-columns';
-import { POOL_HELPERS } from '../workspace/tabs-extra';
+import { POOL_HELPERS, SESSION_COLUMNS, SESSIONS_TAB } from '../workspace/tabs-extra';
+import { parseDay } from '../domain/dates';
 import type { RequestView, SweepState } from '../domain/workspace-state';
 import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas } from '../workspace/request-formulas';
 import { retryConfig } from './google-retry';
@@ -107,9 +110,9 @@ export class SheetsWorkspace implements WorkspaceStore {
 
   async readIntakeSnapshot(): Promise<IntakeSnapshot> {
     const headers = INDEX_COLUMNS.map((c) => REQUEST_COLUMNS[c]);
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls, SETTINGS_TAB]);
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, SETTINGS_TAB]);
     const col = (c: (typeof INDEX_COLUMNS)[number]) => read.columns.get(REQUEST_COLUMNS[c]) ?? [];
-    const [ids, refs, calls, names, member, late, repeated] = INDEX_COLUMNS.map(col);
+    const [ids, refs, calls, names, member, late, repeated, early, noCall] = INDEX_COLUMNS.map(col);
     const existing: ExistingRequest[] = [];
     (ids ?? []).forEach((id, i) => {
       if (id === undefined || id === '') return;
@@ -122,13 +125,17 @@ export class SheetsWorkspace implements WorkspaceStore {
           ...(late?.[i] === true ? (['late'] as const) : []),
           ...(member?.[i] === false ? (['non_member'] as const) : []),
           ...(repeated?.[i] === true ? (['repeated_in_call'] as const) : []),
+          ...(early?.[i] === true ? (['early'] as const) : []),
+          ...(noCall?.[i] === true ? (['no_call'] as const) : []),
         ],
       });
     });
+    const pools = parsePools(read.tab(TABS.pools));
     return {
       existing,
       members: parseMembers(read.tab(TABS.members)),
-      calls: parseCalls(read.tab(TABS.calls)),
+      calls: withServices(parseCalls(read.tab(TABS.calls)), pools),
+      pools,
       privacy: parsePrivacy(read.tab(SETTINGS_TAB)),
     };
   }
@@ -138,9 +145,9 @@ export class SheetsWorkspace implements WorkspaceStore {
     const R = REQUEST_COLUMNS;
     const C = COMMISSION_COLUMNS;
     const headers = [R.id, R.reference, R.call, R.municipality, R.contactName, R.contactEmail, R.topic, R.serviceType, R.late, R.member,
-      C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release,
+      R.receivedAt, R.early, C.decision, C.service, C.hours, C.adviser, C.adviserContact, C.message, C.redirectedTo, C.announce, C.release,
       HELPER_COLUMNS.hoursDone, HELPER_COLUMNS.hoursLeft];
-    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log, SETTINGS_TAB, EVALUATIONS_TAB]);
+    const read = await this.readColumns(headers, [TABS.members, TABS.calls, TABS.pools, TABS.log, SESSIONS_TAB, SETTINGS_TAB, EVALUATIONS_TAB]);
     const col = (h: string) => read.columns.get(h) ?? [];
     const str = (h: string, i: number) => { const v = col(h)[i]; return v === undefined || v === null ? '' : String(v).trim(); };
     const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -153,6 +160,7 @@ export class SheetsWorkspace implements WorkspaceStore {
         id: String(id), reference: str(R.reference, i), callId: str(R.call, i), municipality: str(R.municipality, i),
         contactName: str(R.contactName, i), contactEmail: str(R.contactEmail, i), topic: str(R.topic, i),
         requestedService: str(R.serviceType, i), late: col(R.late)[i] === true, member: col(R.member)[i] !== false,
+        early: col(R.early)[i] === true, year: str(R.receivedAt, i).slice(0, 4), // the year it was received, as placement
         decision: str(C.decision, i), service: str(C.service, i), hours: typeof hours === 'number' ? hours : undefined,
         adviser: str(C.adviser, i), adviserContact: str(C.adviserContact, i), message: str(C.message, i),
         redirectedTo: str(C.redirectedTo, i), announce: col(C.announce)[i] === true, release: col(C.release)[i] === true,
@@ -164,9 +172,17 @@ export class SheetsWorkspace implements WorkspaceStore {
     const evaluations = read.tab(EVALUATIONS_TAB).map((r) => text(r[0]));
     // Evaluations are written below the last answer; only the sweep writes there, one at a time.
     this.evaluationRows = evaluations.filter(Boolean).length;
+    const session = (h: (typeof SESSION_COLUMNS)[number]) => SESSION_COLUMNS.indexOf(h);
+    const sessions = read.tab(SESSIONS_TAB).flatMap((r) => {
+      const inWindow = r[session('Dins del període')];
+      return text(r[session('ID sol·licitud')])
+        ? [{ requestId: text(r[session('ID sol·licitud')]), date: parseDay(r[session('Data')]) ?? text(r[session('Data')]), inWindow: typeof inWindow === 'boolean' ? inWindow : undefined }]
+        : [];
+    });
     return {
       evaluationResponseIds: new Set(evaluations.filter(Boolean)),
       requests,
+      sessions,
       members: parseMembers(read.tab(TABS.members)),
       calls: parseCalls(read.tab(TABS.calls)),
       privacy: parsePrivacy(read.tab(SETTINGS_TAB)),

@@ -1,11 +1,15 @@
 // Classification never rejects: a late, non-member or repeated request is still a
 // request. It is flagged so the Commission and staff see it, and the applicant is told.
-import { placeInCall, type Call } from './calls';
+import { placeInCall, yearCall, type Call, type CallPlacement, type PoolConfig } from './calls';
+import { localDay } from './dates';
 import { findMember, memberKey, type Member } from './members';
 import type { Submission } from './schema';
 import { SIGNATURE_TOLERANCE_S } from './signature';
+import { caMail } from '../i18n/ca-mail';
+import { DEFAULT_PACKAGE_HOURS, DEFAULT_SESSION_HOURS, EITHER_SERVICE, SERVICE } from './vocabulary';
 
-export type Flag = 'late' | 'non_member' | 'repeated_in_call';
+/** Early and no-call requests are flagged like late ones: the Commission decides. */
+export type Flag = 'late' | 'non_member' | 'repeated_in_call' | 'early' | 'no_call';
 
 /** What the workspace already holds, as far as classification needs. */
 export interface ExistingRequest {
@@ -43,18 +47,35 @@ export interface ClassifiedRequest {
   recentMember: boolean;
   early: boolean;
   flags: Flag[];
+  /** For a request of no call: the yearly pools of its year it may draw on. */
+  yearlyPools?: PoolConfig[];
 }
 
 export interface ClassifyContext {
   calls: readonly Call[];
   members: readonly Member[];
   existing: readonly ExistingRequest[];
+  pools?: readonly PoolConfig[];
 }
 
 export class NoCallConfigured extends Error {
   constructor() {
     super('No call (convocatòria) is configured in the workspace');
   }
+}
+
+const serviceLabel = (s: Submission): string => (s.serviceType === 'either' ? EITHER_SERVICE : SERVICE[s.serviceType]);
+
+/**
+ * Where a submission goes, by the time it was received and its service; one that fits no call is kept under its
+ * year (a yearly pool may serve it). Undefined only when no call is configured at all.
+ */
+export function placeSubmission(calls: readonly Call[], s: Submission, receivedAt: string): CallPlacement | undefined {
+  if (!calls.length) return undefined;
+  const placed = placeInCall(calls, receivedAt, serviceLabel(s), EITHER_SERVICE);
+  if (placed) return { ...placed, noCall: false };
+  const year = localDay(receivedAt).slice(0, 4);
+  return { call: yearCall(year, caMail.confirmation.noCallTitle(year), { packageHours: DEFAULT_PACKAGE_HOURS, sessionHours: DEFAULT_SESSION_HOURS }), late: false, early: false, noCall: true };
 }
 
 /**
@@ -67,9 +88,9 @@ export function classifyBatch(batch: readonly Arrival[], ctx: ClassifyContext): 
   const existing = [...ctx.existing];
   return batch.map((arrival) => {
     const { submission, receivedAt } = arrival;
-    const placed = placeInCall(ctx.calls, receivedAt);
+    const placed = placeSubmission(ctx.calls, submission, receivedAt);
     if (!placed) throw new NoCallConfigured();
-    const { call, late, early } = placed;
+    const { call, late, early, noCall } = placed;
     const member = findMember(ctx.members, submission.municipality);
     const active = member?.active === true;
     const name = member?.name ?? submission.municipality;
@@ -79,6 +100,8 @@ export function classifyBatch(batch: readonly Arrival[], ctx: ClassifyContext): 
     );
     const flags: Flag[] = [];
     if (late) flags.push('late');
+    if (early) flags.push('early');
+    if (noCall) flags.push('no_call');
     if (!active) flags.push('non_member');
     if (repeated) flags.push('repeated_in_call');
     const reference = nextReference(call.id, existing);
@@ -93,6 +116,7 @@ export function classifyBatch(batch: readonly Arrival[], ctx: ClassifyContext): 
       recentMember: Boolean(active && member?.joinedOn && call.recentMemberSince && member.joinedOn >= call.recentMemberSince),
       early,
       flags,
+      ...(noCall ? { yearlyPools: (ctx.pools ?? []).filter((p) => p.callId === call.id) } : {}),
     };
   });
 }

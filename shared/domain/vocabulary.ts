@@ -29,6 +29,9 @@ export const SERVICE = {
   advisory: ca.choices.serviceType.advisory,
 } as const;
 
+/** The form's "either" answer: not a service, so the Commission must choose one. */
+export const EITHER_SERVICE = ca.choices.serviceType.either;
+
 /** The bases' package when a call's row leaves it blank: 4 hours, in sessions of 2. */
 export const DEFAULT_PACKAGE_HOURS = 4;
 export const DEFAULT_SESSION_HOURS = 2;

@@ -16,6 +16,10 @@ export interface RequestView {
   topic: string;
   requestedService: string;
   late: boolean;
+  /** Sent before its call opened. */
+  early?: boolean;
+  /** The year it was sent (a yearly pool of that year may serve it). */
+  year?: string;
   member: boolean;
   decision: string;
   service: string;
@@ -49,6 +53,14 @@ export interface PoolView {
   left: number | undefined;
 }
 
+/** A row of the Sessions tab, as far as the sweep checks it. */
+export interface SessionView {
+  requestId: string;
+  date: string;
+  /** The sheet's "Dins del període" helper: false when held outside the call's window. */
+  inWindow: boolean | undefined;
+}
+
 export interface SweepState {
   requests: RequestView[];
   log: LogEntry[];
@@ -59,4 +71,5 @@ export interface SweepState {
   privacy?: PrivacySettings;
   /** Response IDs already in the Avaluacions tab. */
   evaluationResponseIds?: ReadonlySet<string>;
+  sessions?: SessionView[];
 }

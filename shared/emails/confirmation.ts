@@ -26,6 +26,8 @@ export function summaryRows(r: ClassifiedRequest): Array<readonly [string, strin
     REQUEST_COLUMNS.recentMember,
     REQUEST_COLUMNS.late,
     REQUEST_COLUMNS.repeated,
+    REQUEST_COLUMNS.early,
+    REQUEST_COLUMNS.noCall,
   ]);
   // People know the call by its title; the ID is the sheet's.
   const shown = { ...row, [REQUEST_COLUMNS.call]: r.call.title };
@@ -35,25 +37,37 @@ export function summaryRows(r: ClassifiedRequest): Array<readonly [string, strin
 }
 
 export function flagTexts(r: ClassifiedRequest): string[] {
-  const deadline = longDate(r.call.deadline);
-  return r.flags.map((f) =>
-    f === 'late' ? t.flags.late(deadline) : f === 'non_member' ? t.flags.non_member(r.submission.municipality) : t.flags.repeated_in_call,
-  );
+  const pools = (r.yearlyPools ?? []).map((p) => `${p.service}: ${p.hours} h`).join('; ');
+  const text: Record<ClassifiedRequest['flags'][number], () => string> = {
+    late: () => t.flags.late(r.call.deadline ? longDate(r.call.deadline) : ''),
+    early: () => t.flags.early(r.call.title, longDate(r.call.opens)),
+    no_call: () => t.flags.no_call(pools),
+    non_member: () => t.flags.non_member(r.submission.municipality),
+    repeated_in_call: () => t.flags.repeated_in_call,
+  };
+  return r.flags.map((f) => text[f]());
+}
+
+/** The intro and what happens next: a call's deadline only when there is one. */
+function opening(r: { reference: string }, call: { title: string; deadline?: string; noCall?: boolean } | undefined) {
+  const intro = !call || call.noCall ? t.introNoCall(r.reference) : t.intro(r.reference, call.title);
+  const next = call?.deadline && !call.noCall ? t.next(longDate(call.deadline)) : t.nextNoDeadline;
+  return { intro, next };
 }
 
 export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privacy?: PrivacySettings): OutgoingEmail {
   const s = r.submission;
-  const deadline = longDate(r.call.deadline);
+  const { intro, next } = opening(r, r.call);
   const summary = summaryRows(r);
   const flags = flagTexts(r);
   const text = [
     GREETING,
     '',
-    t.intro(r.reference, r.call.title),
+    intro,
     ...flags.flatMap((f) => ['', f]),
     '',
     `${t.nextTitle}:`,
-    t.next(deadline),
+    next,
     ...(r.call.basesUrl ? [caMail.bases(r.call.basesUrl)] : []),
     '',
     `${t.summaryTitle}:`,
@@ -69,10 +83,10 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privac
     t.subject(r.reference),
     [
       paragraphs(GREETING),
-      paragraphs(t.intro(r.reference, r.call.title)),
+      paragraphs(intro),
       ...flags.map((f) => `<p style="background:#fff4e5;padding:8px"><strong>${escapeHtml(f)}</strong></p>`),
       `<h2>${escapeHtml(t.nextTitle)}</h2>`,
-      paragraphs(t.next(deadline)),
+      paragraphs(next),
       ...(r.call.basesUrl ? [paragraphs(caMail.bases(r.call.basesUrl))] : []),
       `<h2>${escapeHtml(t.summaryTitle)}</h2>`,
       definitionTable(summary),
@@ -98,16 +112,16 @@ export function confirmationEmail(r: ClassifiedRequest, replyTo?: string, privac
  */
 export function confirmationFromRow(
   r: { id: string; reference: string; contactName: string; contactEmail: string; late: boolean },
-  call: { title: string; deadline: string; basesUrl?: string } | undefined,
+  call: { title: string; deadline?: string; noCall?: boolean; basesUrl?: string } | undefined,
   replyTo?: string,
   privacy?: PrivacySettings,
 ): OutgoingEmail {
-  const deadline = call ? longDate(call.deadline) : '';
+  const { intro, next } = opening(r, call);
   const lines = [
     GREETING,
-    t.intro(r.reference, call?.title ?? r.reference),
-    ...(r.late ? [t.flags.late(deadline)] : []),
-    `${t.nextTitle}: ${t.next(deadline)}`,
+    intro,
+    ...(r.late ? [t.flags.late(call?.deadline ? longDate(call.deadline) : '')] : []),
+    `${t.nextTitle}: ${next}`,
     ...(call?.basesUrl ? [caMail.bases(call.basesUrl)] : []),
     t.notice,
   ];

@@ -23,7 +23,7 @@ export function formTitle(call: Call): { title: string; documentTitle: string } 
 export function formDescription(call: Call, pools: readonly PoolHours[], privacy?: PrivacySettings): string {
   const own = pools.filter((p) => p.callId === call.id && p.hours > 0);
   const facts = [
-    t.deadline(longDate(call.deadline)),
+    call.deadline ? t.deadline(longDate(call.deadline)) : '',
     call.sessionsFrom && call.sessionsTo ? t.sessions(longDate(call.sessionsFrom), longDate(call.sessionsTo)) : '',
     own.length ? t.pools(own.map((p) => t.pool(p.service, p.hours)).join('; ')) : '',
     call.packageHours > 0 && call.sessionHours > 0

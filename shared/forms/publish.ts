@@ -3,7 +3,7 @@
 // published and accepting responses: forms created through the API since 30 June 2026 are
 // unpublished and take no responses until setPublishSettings says so. The script and the
 // local stack both come through here, so the local form is built the production way.
-import type { Call } from '../domain/calls';
+import { isOpenOn, type Call } from '../domain/calls';
 import type { PrivacySettings } from '../domain/privacy';
 import { localDay } from '../domain/dates';
 import { QUESTIONS } from '../domain/form';
@@ -83,5 +83,5 @@ export function chooseCall(calls: readonly Call[], opts: { id?: string; now?: Da
   if (opts.id) return calls.find((c) => c.id === opts.id);
   const today = localDay((opts.now ?? new Date()).toISOString());
   const byOpening = [...calls].sort((a, b) => b.opens.localeCompare(a.opens));
-  return byOpening.find((c) => c.opens <= today && today <= c.deadline) ?? byOpening[0];
+  return byOpening.find((c) => isOpenOn(c, today)) ?? byOpening[0];
 }

@@ -50,6 +50,11 @@ export const caDecisions = {
     nonMember: (ref: string, name: string) => `Sol·licitud d’un ens no membre: ${ref} (${name})`,
     clockSkew: (ref: string) =>
       `La data d’enviament que declara ${ref} difereix en més de 5 minuts de l’hora en què la vam rebre: la convocatòria i el termini s’han decidit per l’hora de recepció (vegeu el Registre)`,
+    early: (ref: string, name: string) => `Sol·licitud enviada abans de l’obertura de la convocatòria: ${ref} (${name})`,
+    chooseService: (ref: string) =>
+      `No s’ha enviat l’acceptació de ${ref}: el municipi va demanar «qualsevol dels dos» serveis i cal triar-ne un a «Servei assignat»`,
+    sessionOutside: (ref: string, date: string) =>
+      `Sessió de ${ref} amb data ${date}, fora del període de sessions de la convocatòria: no es compta com a feta`,
     invalid: (id: string) => `Enviament no vàlid registrat: ${id} (vegeu el Registre)`,
     emailFailed: (what: 'confirmation' | 'decision' | 'announcement' | 'evaluation', ref: string, tries: number) =>
       `No s’ha pogut enviar ${{ confirmation: 'la confirmació', decision: 'la decisió', announcement: 'la difusió', evaluation: 'l’avaluació' }[what]} de ${ref} després de ${tries} intents; no es tornarà a provar`,

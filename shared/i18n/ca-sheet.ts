@@ -46,4 +46,36 @@ export const headerNotes: Record<string, string> = {
   'Hores fetes': 'Suma d’hores de la pestanya Sessions per a aquesta sol·licitud.',
   'Hores restants': 'Hores comptades menys hores fetes.',
   'Estat de la notificació': 'Si la decisió ja s’ha enviat per correu, segons el Registre.',
+  // request tab, added for the bases and the yearly report
+  'Abans d’obertura': 'Enviada abans que s’obrís la convocatòria. No entra al rànquing fins que la Comissió la marca com a admesa.',
+  'Sense convocatòria oberta': 'No hi havia cap convocatòria oberta per al servei demanat: la columna Convocatòria en diu l’any. Pot disposar d’una bossa anual d’aquell any.',
+  Admesa: 'Marqueu-ho per admetre una sol·licitud marcada (no membre, fora de termini o abans d’obertura): aleshores entra al rànquing com les altres.',
+  'Hores per sessió': 'Durada de la sessió de la convocatòria: les hores assignades han de ser sessions senceres.',
+  'Acceptada i enviada': 'Acceptada i amb la decisió enviada al municipi (segons el Registre). És el que compten el Resum, les bosses i l’Informe anual.',
+  'Motiu per no classificar': 'Per què la sol·licitud no entra al rànquing (en blanc si hi entra).',
+  'Total classificable': 'El total, si la sol·licitud entra al rànquing.',
+  Any: 'Any (de la data d’enviament de la sol·licitud, o de la data de la sessió).',
+  Bossa: 'La bossa d’hores de què disposa: la de la seva convocatòria o, si no n’hi ha per al servei, la bossa anual del seu any.',
+  Comarca: 'Comarca del municipi, segons la pestanya Municipis.',
+  Província: 'Província del municipi, segons la pestanya Municipis.',
+  'Mida del municipi': 'Franja de població del municipi, segons la pestanya Municipis.',
+  'Pes a l’any': 'Fracció per comptar cada municipi atès un sol cop l’any.',
+  'Pes a la convocatòria': 'Fracció per comptar cada municipi atès un sol cop a la convocatòria.',
+  // sessions, pools, summary
+  'Dins del període': 'La data és dins del període de sessions de la convocatòria. Si no, la fila es pinta de vermell i les hores no compten com a fetes.',
+  'Pendents d’enviar': 'Hores d’acceptacions decidides que encara no s’han enviat al municipi.',
+  'Acceptades pendents d’enviar': 'Acceptades a la columna Decisió però encara no enviades al municipi.',
+  'Sessions fora del període': 'Sessions amb data fora del període de la convocatòria (no compten).',
+  // yearly view
+  'Any del desglossament': 'Any per al qual es calculen els desglossaments de la dreta (comarca, província, mida i àmbit).',
+  'Assessoraments acordats': 'Sol·licituds acceptades i enviades amb un servei que no és mentoria.',
+  'Mentories acordades': 'Sol·licituds acceptades i enviades amb el servei Mentoria.',
+  'Municipis atesos': 'Municipis amb alguna sol·licitud acceptada i enviada, comptats un sol cop.',
 };
+
+/** Why a request is left out of the ranking until the Commission admits it. */
+export const exclusionReasons = {
+  nonMember: 'No membre.',
+  late: 'Fora de termini.',
+  early: 'Abans de l’obertura.',
+} as const;

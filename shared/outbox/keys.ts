@@ -65,6 +65,8 @@ export const digestKey = {
   held: (id: string, header: string, shown: string) => `retinguda:${id}:${header}:${shown}`,
   /** An email SendGrid refused for good, per recipients: a corrected address is news again. */
   refused: (key: string, recipients: string) => `rebutjat:${key}:${recipients}`,
+  early: (id: string) => `abans_obertura:${id}`,
+  sessionOutside: (id: string, date: string) => `sessio_fora:${id}:${date}`,
   invalid: (id: string, at: string) => `${K.invalid}:${id}:${at}`,
   poolOver: (callId: string, service: string, left: number) => `bossa:${callId}:${service}:${left}`,
   waitingServable: (id: string, free: number) => `espera:${id}:${free}`,

@@ -2,7 +2,7 @@
 // seven days; an expired one cannot be renewed, only recreated), reconcile, so every
 // response the Forms API lists has a row whatever happened to the notifications, and tell
 // staff when the form of an open call takes no responses.
-import type { Call } from '../domain/calls';
+import { isOpenOn, type Call } from '../domain/calls';
 import { localDay, localStamp } from '../domain/dates';
 import { UpstreamError } from '../errors';
 import type { FormResponse, FormWatch } from '../forms/form-source';
@@ -138,7 +138,7 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
     const today = day();
     // Not remembered in the log like the watch notes: every sweep says it until someone acts,
     // since each sweep while the call is open is five more minutes of municipalities turned away.
-    const publish = !calls || calls.some((c) => c.opens <= today && today <= c.deadline) ? await publishCheck() : [];
+    const publish = !calls || calls.some((c) => isOpenOn(c, today)) ? await publishCheck() : [];
     let watch: WatchReport;
     try {
       watch = await ensureWatch();

@@ -2,8 +2,8 @@
 // workspace: refused (invalid), already recorded (duplicate), or a new row with its
 // reference. Every entry the batch writes to the log is planned here too, so the write
 // that follows carries rows and log together.
-import { canonicalTopic, placeInCall } from '../domain/calls';
-import { CLOCK_SKEW_NOTE, classifyBatch, type Arrival, type ClassifiedRequest, type Flag } from '../domain/classify';
+import { canonicalTopic } from '../domain/calls';
+import { CLOCK_SKEW_NOTE, classifyBatch, placeSubmission, type Arrival, type ClassifiedRequest, type Flag } from '../domain/classify';
 import { localStamp } from '../domain/dates';
 import type { LogEntry } from '../domain/log-entry';
 import { parseSubmission, type FieldErrors, type Submission } from '../domain/schema';
@@ -86,7 +86,7 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
   const placeable: Arrival[] = [];
   for (const a of fresh) {
     const s = a.submission;
-    const placed = placeInCall(snapshot.calls, a.receivedAt);
+    const placed = placeSubmission(snapshot.calls, s, a.receivedAt);
     if (!placed) return { kind: 'noCall' };
     const topic = canonicalTopic(placed.call, s.topic);
     if (topic === undefined) {
@@ -111,7 +111,7 @@ export function planBatch(items: readonly Parsed[], snapshot: IntakeSnapshot, at
   for (const r of created) {
     const requestId = r.submission.submissionId;
     // The sender's own stamp is kept beside ours when they disagree; the sweep tells staff.
-    const notes = [...r.flags, ...(r.early ? ['abans_obertura'] : []), ...(r.clockSkew ? [`${CLOCK_SKEW_NOTE} (${r.submission.submittedAt})`] : [])];
+    const notes = [...r.flags, ...(r.clockSkew ? [`${CLOCK_SKEW_NOTE} (${r.submission.submittedAt})`] : [])];
     log.push(
       mark({ requestId, at: stamp, ...outboxKey.received(requestId), detail: `${r.reference}${notes.length ? ` · ${notes.join(', ')}` : ''}` }),
       intent({ requestId, at: stamp, ...outboxKey.confirmation(requestId), attempt: 1 }),

@@ -11,7 +11,7 @@ import { confirmationFromRow } from '../emails/confirmation';
 import { decisionEmail } from '../emails/decision';
 import { announcementEmail } from '../emails/digest';
 import { LOG_KIND } from '../domain/log-entry';
-import { DECISION, DEFAULT_PACKAGE_HOURS, SERVICE } from '../domain/vocabulary';
+import { DECISION, DEFAULT_PACKAGE_HOURS, EITHER_SERVICE, SERVICE } from '../domain/vocabulary';
 import type { RequestView, SweepState } from '../domain/workspace-state';
 import { contactAddresses, distinctAddresses } from '../emails/recipients';
 import { confirmationOf, digestKey, outbox, outboxKey, recipientTag, type Keyed, type OutboxStatus } from '../outbox';
@@ -61,11 +61,19 @@ type EmailWhat = 'confirmation' | 'decision' | 'announcement' | 'evaluation';
 /** A cell as staff find it: «header», row N of the request tab. */
 const cellName = (header: string, row: number | undefined) => (row ? t.digest.cell(header, row) : `«${header}»`);
 
+/**
+ * The service an acceptance is for: the one assigned; left blank, the one asked for when
+ * that is one service. For "either" it stays blank: the Commission must choose.
+ */
+export const acceptedService = (r: Pick<RequestView, 'service' | 'requestedService'>): string =>
+  r.service || (r.requestedService === EITHER_SERVICE ? '' : r.requestedService);
+
 export function decisionValues(r: RequestView): DecisionValues | undefined {
   if (!isFinal(r.decision)) return undefined;
   return {
     decision: r.decision,
-    service: r.service,
+    // Only an acceptance names a service it did not have: other decisions keep their versions.
+    service: r.decision === DECISION.accepted ? acceptedService(r) : r.service,
     hours: r.hours ?? '',
     adviser: r.adviser,
     adviserContact: r.adviserContact,
@@ -85,6 +93,13 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const inFlight = (s: OutboxStatus | undefined) => Boolean(s?.openIntent && minutesSince(s) < timeout);
   const calls = new Map(state.calls.map((c) => [c.id, c]));
   const pools = new Map(state.pools.map((p) => [poolKey(p.callId, p.service), p]));
+  // The pool a request draws on for a service: its call's, else a yearly pool of its year.
+  const poolOf = (r: RequestView, service: string) => {
+    const own = poolKey(r.callId, service);
+    if (pools.has(own) || !r.year) return own;
+    const yearly = poolKey(r.year, service);
+    return pools.has(yearly) ? yearly : own;
+  };
   // An anonymised call's rows hold no one to write to: nothing is planned for them.
   const anonymised = anonymisedCalls(state.log);
   const requests = state.requests.filter((r) => !anonymised.has(r.callId));
@@ -126,7 +141,7 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   const committed = new Map<string, number>();
   const commit = (r: RequestView, v: DecisionValues | undefined, sign: 1 | -1) => {
     if (v?.decision !== DECISION.accepted) return;
-    const k = poolKey(r.callId, v.service);
+    const k = poolOf(r, v.service);
     committed.set(k, (committed.get(k) ?? 0) + sign * hoursOf(r, v));
   };
   for (const [id, v] of lastSent) {
@@ -154,16 +169,26 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
     const email = decisionEmail({ request: r, values: v, previous: lastSent.get(r.id), call: calls.get(r.callId), replyTo: opts.replyTo, key, privacy: state.privacy });
     if (!mayRetry(r, key, st, email, 'decision', () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     const previous = lastSent.get(r.id);
+    if (v.decision === DECISION.accepted && v.service === '') {
+      // "Either" and no service assigned: held until the Commission chooses one.
+      const block = outboxKey.blocked(r.id, fp);
+      if (!ob.has(block.key)) {
+        marks.push({ requestId: r.id, ...block, detail: 'cal triar el servei' });
+        digest.push({ key: block.key, text: t.digest.chooseService(r.reference) });
+      }
+      continue;
+    }
     if (v.decision === DECISION.accepted) {
-      const pool = pools.get(poolKey(r.callId, v.service));
-      const k = poolKey(r.callId, v.service);
+      const k = poolOf(r, v.service);
+      const pool = pools.get(k);
       const others = (committed.get(k) ?? 0) - (previous?.decision === DECISION.accepted && previous.service === v.service ? hoursOf(r, previous) : 0);
       const left = pool ? pool.hours - others - hoursOf(r, v) : 0;
       if (!pool || left < 0) {
         const block = outboxKey.blocked(r.id, fp);
         if (!ob.has(block.key)) {
-          marks.push({ requestId: r.id, ...block, detail: `bossa ${r.callId} / ${v.service}: ${left} h` });
-          digest.push({ key: block.key, text: t.digest.poolBlocked(r.reference, `${r.callId} / ${v.service}`, left) });
+          const name = k.replace('|', ' / ');
+          marks.push({ requestId: r.id, ...block, detail: `bossa ${name}: ${left} h` });
+          digest.push({ key: block.key, text: t.digest.poolBlocked(r.reference, name, left) });
         }
         continue;
       }
@@ -233,6 +258,11 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   for (const r of requests) {
     if (r.late) report(digestKey.late(r.id), t.digest.late(r.reference, r.municipality));
     if (!r.member) report(digestKey.nonMember(r.id), t.digest.nonMember(r.reference, r.municipality));
+    if (r.early) report(digestKey.early(r.id), t.digest.early(r.reference, r.municipality));
+  }
+  for (const s of state.sessions ?? []) {
+    const r = byId.get(s.requestId);
+    if (r && s.inWindow === false) report(digestKey.sessionOutside(r.id, s.date), t.digest.sessionOutside(r.reference, s.date));
   }
   for (const e of state.log) {
     if (e.kind === LOG_KIND.invalid) report(digestKey.invalid(e.requestId, e.at), t.digest.invalid(e.requestId));
@@ -246,12 +276,13 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   }
   for (const r of requests) {
     if (r.decision !== DECISION.waiting) continue;
-    const service = r.service || r.requestedService;
-    const pool = pools.get(poolKey(r.callId, service));
+    const service = acceptedService(r);
+    const k = poolOf(r, service);
+    const pool = pools.get(k);
     if (!pool) continue;
-    const free = pool.hours - (committed.get(poolKey(r.callId, service)) ?? 0);
+    const free = pool.hours - (committed.get(k) ?? 0);
     const need = r.hours ?? calls.get(r.callId)?.packageHours ?? DEFAULT_PACKAGE_HOURS;
-    if (free >= need) report(digestKey.waitingServable(r.id, free), t.digest.waitingServable(r.reference, `${r.callId} / ${service}`, free));
+    if (free >= need) report(digestKey.waitingServable(r.id, free), t.digest.waitingServable(r.reference, k.replace('|', ' / '), free));
   }
   return { sends, digest, marks };
 }

@@ -19,6 +19,8 @@ export const COMMISSION_COLUMNS = {
   redirectedTo: 'Derivada a',
   announce: 'Difondre',
   release: 'Enviar decisió',
+  /** Ticked: a flagged request (non-member, late, early) ranks like the others. */
+  admitted: 'Admesa',
 } as const;
 
 export type CommissionColumn = keyof typeof COMMISSION_COLUMNS;
@@ -52,7 +54,7 @@ export const COMMISSION_VALIDATION: Partial<Record<CommissionColumn, Validation>
   diversity: { kind: 'number', min: 0, max: 3 },
   decision: { kind: 'list', values: DECISIONS },
   service: { kind: 'range', range: dataColumn(TABS.pools, POOL_HEADERS, 'Servei') },
-  hours: { kind: 'number', min: 0, max: 200 },
   announce: { kind: 'checkbox' },
   release: { kind: 'checkbox' },
+  admitted: { kind: 'checkbox' },
 };

@@ -2,7 +2,7 @@
 // text, booleans as checkboxes or "sí", lists separated by ";" or line breaks. A row that
 // cannot be read is skipped rather than breaking intake.
 import { DEFAULT_PACKAGE_HOURS, DEFAULT_SESSION_HOURS } from '../domain/vocabulary';
-import type { Call } from '../domain/calls';
+import type { Call, PoolConfig } from '../domain/calls';
 import { parseDay } from '../domain/dates';
 import type { Member, MemberType } from '../domain/members';
 
@@ -48,13 +48,14 @@ export function parseCalls(rows: readonly Raw[]): Call[] {
     const id = text(r[0]);
     const opens = parseDay(r[2]);
     const deadline = parseDay(r[3]);
-    if (!id || !opens || !deadline) return [];
+    // A blank deadline is allowed (the bases may not give one); an unreadable one skips the row.
+    if (!id || !opens || (text(r[3]) !== '' && !deadline)) return [];
     return [
       {
         id,
         title: text(r[1]) || id,
         opens,
-        deadline,
+        ...(deadline ? { deadline } : {}),
         sessionsFrom: parseDay(r[4]),
         sessionsTo: parseDay(r[5]),
         recentMemberSince: parseDay(r[6]),
@@ -65,5 +66,14 @@ export function parseCalls(rows: readonly Raw[]): Call[] {
         basesUrl: url(r[11]),
       },
     ];
+  });
+}
+
+/** The pools tab's first three columns: call ID or year, service, hours. */
+export function parsePools(rows: readonly Raw[]): PoolConfig[] {
+  return rows.flatMap((r) => {
+    const callId = text(r[0]);
+    const service = text(r[1]);
+    return callId && service ? [{ callId, service, hours: num(r[2], 0) }] : [];
   });
 }

@@ -9,6 +9,7 @@ import { caDecisions } from '../i18n/ca-decisions';
 import { literal, portable } from './formula-syntax';
 import { COMMISSION_COLUMNS as C } from './commission-columns';
 import { weightRef } from './criteria';
+import { REPORT_HELPERS, reportFormulas } from './request-report';
 import { REQUEST_COLUMNS as R } from './request-row';
 import { a1Tab, CALL_HEADERS, columnLetter, TABS } from './tabs';
 import { REVIEW_COLUMNS, SESSION_COLUMNS, REVIEWS_TAB, SESSIONS_TAB } from './tabs-extra';
@@ -27,6 +28,7 @@ export const HELPER_COLUMNS = {
   hoursDone: 'Hores fetes',
   hoursLeft: 'Hores restants',
   notification: 'Estat de la notificació',
+  ...REPORT_HELPERS,
 } as const;
 
 export type HelperColumn = keyof typeof HELPER_COLUMNS;
@@ -88,18 +90,24 @@ function commaFormulas(r: number, L: LetterOf): Record<string, string> {
         `+IF(${cell(R.trackRecord)}="${ca.choices.trackRecord.starting}",${weightRef('trajectoria')},0),2)`,
     ),
     [HELPER_COLUMNS.total]: guard(`IF(${cell(HELPER_COLUMNS.criteriaScore)}="","",${cell(HELPER_COLUMNS.criteriaScore)}+${cell(HELPER_COLUMNS.priorityPoints)})`),
+    // The service the request counts under: the one assigned, else the one asked for (the
+    // form's "either" stays as it is: it fits no pool until the Commission chooses).
     [HELPER_COLUMNS.rankService]: guard(`IF(${cell(C.service)}<>"",${cell(C.service)},${cell(R.serviceType)})`),
-    // Competition ranking within the call and service: ties share a rank.
+    // Competition ranking within the call and service, among eligible requests: ties share a rank.
     [HELPER_COLUMNS.rank]: guard(
-      `IF(${cell(HELPER_COLUMNS.total)}="","",COUNTIFS(${col(R.call)},${cell(R.call)},${col(HELPER_COLUMNS.rankService)},${cell(HELPER_COLUMNS.rankService)},${col(HELPER_COLUMNS.total)},">"&${cell(HELPER_COLUMNS.total)})+1)`,
+      `IF(${cell(HELPER_COLUMNS.rankTotal)}="","",COUNTIFS(${col(R.call)},${cell(R.call)},${col(HELPER_COLUMNS.rankService)},${cell(HELPER_COLUMNS.rankService)},${col(HELPER_COLUMNS.rankTotal)},">"&${cell(HELPER_COLUMNS.rankTotal)})+1)`,
     ),
     [HELPER_COLUMNS.hoursCounted]: guard(
       `IF(${cell(C.decision)}=${literal(DECISION.accepted)},IF(${cell(C.hours)}="",${packageHours},${cell(C.hours)}),0)`,
     ),
-    [HELPER_COLUMNS.hoursDone]: guard(`SUMIF(${sessions}!$${se('ID sol·licitud')}:$${se('ID sol·licitud')},${id},${sessions}!$${se('Hores')}:$${se('Hores')})`),
+    // Sessions outside the call's window are flagged on Sessions and not counted as done.
+    [HELPER_COLUMNS.hoursDone]: guard(
+      `SUMIFS(${sessions}!$${se('Hores')}:$${se('Hores')},${sessions}!$${se('ID sol·licitud')}:$${se('ID sol·licitud')},${id},${sessions}!$${se('Dins del període')}:$${se('Dins del període')},TRUE)`,
+    ),
     [HELPER_COLUMNS.hoursLeft]: guard(`${cell(HELPER_COLUMNS.hoursCounted)}-${cell(HELPER_COLUMNS.hoursDone)}`),
     [HELPER_COLUMNS.notification]: guard(
       `IF(COUNTIFS(${log}!$A:$A,${id},${log}!$C:$C,${literal(LOG_KIND.decision)},${log}!$D:$D,${literal(SENT)})>0,${literal(n.sent)},IF(${cell(C.release)}=TRUE,${literal(n.pending)},""))`,
     ),
+    ...reportFormulas(cell, col, guard, { total: HELPER_COLUMNS.total, service: HELPER_COLUMNS.rankService, notification: HELPER_COLUMNS.notification }),
   };
 }

@@ -39,13 +39,15 @@ export const REQUEST_COLUMNS = {
   recentMember: 'Membre recent',
   late: 'Fora de termini',
   repeated: 'Repetida a la convocatòria',
+  early: 'Abans d’obertura',
+  noCall: 'Sense convocatòria oberta',
 } as const;
 
 export type RequestColumn = keyof typeof REQUEST_COLUMNS;
 export const MACHINE_HEADERS: readonly string[] = Object.values(REQUEST_COLUMNS);
 
 /** The columns intake reads back to classify: idempotency, references, repeats. */
-export const INDEX_COLUMNS = ['id', 'reference', 'call', 'municipality', 'member', 'late', 'repeated'] as const satisfies readonly RequestColumn[];
+export const INDEX_COLUMNS = ['id', 'reference', 'call', 'municipality', 'member', 'late', 'repeated', 'early', 'noCall'] as const satisfies readonly RequestColumn[];
 
 export function requestRow(r: ClassifiedRequest, receivedAt: Date): Record<string, CellValue> {
   const s = r.submission;
@@ -79,6 +81,8 @@ export function requestRow(r: ClassifiedRequest, receivedAt: Date): Record<strin
     recentMember: r.recentMember,
     late: r.flags.includes('late'),
     repeated: r.flags.includes('repeated_in_call'),
+    early: r.flags.includes('early'),
+    noCall: r.flags.includes('no_call'),
   };
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [REQUEST_COLUMNS[k as RequestColumn], v]));
 }

@@ -4,7 +4,7 @@
 // template, protections, colours and filter views. Running it on its own result plans
 // nothing, and no plan touches a cell people type into.
 import { caAdmin } from '../i18n/ca-admin';
-import { sameFormula } from './formula-syntax';
+import { normalFormula, sameFormula } from './formula-syntax';
 import { columnLetter, TABS } from './tabs';
 import type { Validation } from './commission-columns';
 import { noteFor, type TabSpec } from './workspace-spec';
@@ -70,7 +70,7 @@ export function ruleKey(rule: Validation): string {
     case 'checkbox':
       return 'checkbox';
     case 'multipleOf':
-      return `multipleOf:${rule.ofCell}`;
+      return `multipleOf:${normalFormula(rule.ofCell)}`;
   }
 }
 
@@ -161,8 +161,9 @@ export function planSetup(
     if (notes.length) steps.push({ kind: 'notes', title: tab.title, notes });
 
     for (const v of tab.validations ?? []) {
-      if (now.validationOf(v.header) !== ruleKey(v.rule)) {
-        steps.push({ kind: 'validation', title: tab.title, column: col(v.header), header: v.header, rule: v.rule });
+      const rule = typeof v.rule === 'function' ? v.rule(letterOf) : v.rule;
+      if (now.validationOf(v.header) !== ruleKey(rule)) {
+        steps.push({ kind: 'validation', title: tab.title, column: col(v.header), header: v.header, rule });
       }
     }
 

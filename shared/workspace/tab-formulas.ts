@@ -6,9 +6,9 @@ import { COMMISSION_COLUMNS as C } from './commission-columns';
 import { literal, portable } from './formula-syntax';
 import { HELPER_COLUMNS as H, type LetterOf } from './request-formulas';
 import { REQUEST_COLUMNS as R } from './request-row';
-import { DEFAULT_TOPICS } from './seed';
-import { a1Tab, columnLetter, MEMBER_HEADERS, TABS } from './tabs';
+import { a1Tab, CALL_HEADERS, columnLetter, MEMBER_HEADERS, TABS } from './tabs';
 import { REVIEW_COLUMNS, SESSION_COLUMNS, SESSIONS_TAB } from './tabs-extra';
+import { topicCell } from './yearly-view';
 
 const accepted = literal(DECISION.accepted);
 
@@ -41,7 +41,24 @@ export const sessionFormulas = (r: number, L: LetterOf): string[] => sessionForm
 
 function sessionFormulasComma(r: number, L: LetterOf): string[] {
   const id = `$${se('ID sol·licitud')}${r}`;
-  return [`=IF(${id}="","",${lookup(L, id, R.call)})`, `=IF(${id}="","",${lookup(L, id, H.rankService)})`];
+  const calls = a1Tab(TABS.calls);
+  const callDay = (h: (typeof CALL_HEADERS)[number]) => {
+    const c = columnLetter(CALL_HEADERS.indexOf(h));
+    return `IFERROR(INDEX(${calls}!$${c}:$${c},MATCH($${se('Convocatòria')}${r},${calls}!$A:$A,0)),"")`;
+  };
+  // A day typed as a date or as text ("2020-05-01"): both compare as a date serial.
+  const asDay = (x: string) => `IF(ISNUMBER(${x}),${x},IFERROR(DATEVALUE(${x}),""))`;
+  const from = asDay(callDay('Sessions des de'));
+  const to = asDay(callDay('Sessions fins a'));
+  const date = asDay(`$${se('Data')}${r}`);
+  return [
+    `=IF(${id}="","",${lookup(L, id, R.call)})`,
+    `=IF(${id}="","",${lookup(L, id, H.rankService)})`,
+    // Inside the call's sessions window, both days included; an open end does not limit.
+    `=IF(${id}="","",AND(OR(${from}="",${date}="",${date}>=${from}),OR(${to}="",${date}="",${date}<=${to})))`,
+    `=IF(${id}="","",IF(ISNUMBER(${date}),YEAR(${date}),""))`,
+    `=IF(${id}="","",${lookup(L, id, H.pool)})`,
+  ];
 }
 
 export const poolFormulas = (r: number, L: LetterOf): string[] => poolFormulasComma(r, L).map(portable);
@@ -51,10 +68,15 @@ function poolFormulasComma(r: number, L: LetterOf): string[] {
   const service = `$B${r}`;
   const rq = (h: string) => `${req}!$${L(h)}:$${L(h)}`;
   const ss = (h: (typeof SESSION_COLUMNS)[number]) => `${a1Tab(SESSIONS_TAB)}!$${se(h)}:$${se(h)}`;
+  // A request draws on the pool its "Bossa" helper names (its call's, or its year's), under
+  // the service it counts as: assigned, else asked for.
+  const drawn = (sent: boolean) =>
+    `=IF(${call}="","",SUMIFS(${rq(H.hoursCounted)},${rq(H.pool)},${call},${rq(H.rankService)},${service},${rq(H.sentAccepted)},${sent ? 'TRUE' : 'FALSE'}))`;
   return [
-    `=IF(${call}="","",SUMIFS(${rq(H.hoursCounted)},${rq(R.call)},${call},${rq(C.service)},${service}))`,
-    `=IF(${call}="","",SUMIFS(${ss('Hores')},${ss('Convocatòria')},${call},${ss('Servei')},${service}))`,
-    `=IF(${call}="","",$C${r}-$D${r})`,
+    drawn(true),
+    `=IF(${call}="","",SUMIFS(${ss('Hores')},${ss('Bossa')},${call},${ss('Servei')},${service},${ss('Dins del període')},TRUE))`,
+    `=IF(${call}="","",$C${r}-$D${r}-$G${r})`,
+    drawn(false),
   ];
 }
 
@@ -72,10 +94,11 @@ export const SUMMARY_HEADERS = [
   'Àmbit temàtic',
   'Sol·licituds per àmbit',
   'Acceptades per àmbit',
+  // added later: appended, so a sheet set up before keeps its columns
+  'Acceptades pendents d’enviar',
+  'Abans d’obertura',
+  'Sessions fora del període',
 ] as const;
-
-/** The areas the summary counts: the configured list, then everything typed as "Altres: …". */
-export const SUMMARY_TOPICS = [...DEFAULT_TOPICS.split('; '), 'Altres'];
 
 /** Row r of the summary follows row r of the calls tab, so a new call appears by itself. */
 export const summaryFormulas = (r: number, L: LetterOf): string[] => summaryFormulasComma(r, L).map(portable);
@@ -85,28 +108,28 @@ function summaryFormulasComma(r: number, L: LetterOf): string[] {
   const rq = (h: string) => `${req}!$${L(h)}:$${L(h)}`;
   const ss = (h: (typeof SESSION_COLUMNS)[number]) => `${a1Tab(SESSIONS_TAB)}!$${se(h)}:$${se(h)}`;
   const g = (e: string) => `=IF(${call}="","",${e})`;
+  // Accepted = decided and sent (the log says so); a service counts by what it counts as
+  // (assigned, else asked for), never by a blank.
+  const sent = `${rq(H.sentAccepted)},TRUE`;
+  const inWindow = (yes: boolean) => `${ss('Dins del període')},${yes ? 'TRUE' : 'FALSE'}`;
+  const topic = `$J${r}`;
+  const t = (e: string) => `=IF(${topic}="","",${e})`;
   return [
     `=IF(${a1Tab(TABS.calls)}!$A${r}="","",${a1Tab(TABS.calls)}!$A${r})`,
     g(`COUNTIF(${rq(R.call)},${call})`),
-    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted})`),
-    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted},${rq(C.service)},${literal(SERVICE.mentoring)})`),
-    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted},${rq(C.service)},${literal(`<>${SERVICE.mentoring}`)})`),
-    g(`COUNTIF(${ss('Convocatòria')},${call})`),
-    g(`SUMIF(${ss('Convocatòria')},${call},${ss('Hores')})`),
+    g(`COUNTIFS(${rq(R.call)},${call},${sent})`),
+    g(`COUNTIFS(${rq(R.call)},${call},${sent},${rq(H.rankService)},${literal(SERVICE.mentoring)})`),
+    g(`COUNTIFS(${rq(R.call)},${call},${sent},${rq(H.rankService)},${literal(`<>${SERVICE.mentoring}`)})`),
+    g(`COUNTIFS(${ss('Convocatòria')},${call},${inWindow(true)})`),
+    g(`SUMIFS(${ss('Hores')},${ss('Convocatòria')},${call},${inWindow(true)})`),
     g(`COUNTIFS(${rq(R.call)},${call},${rq(R.late)},TRUE)`),
     g(`COUNTIFS(${rq(R.call)},${call},${rq(R.member)},FALSE)`),
-    ...topicFormulas(r, rq),
-  ];
-}
-
-function topicFormulas(r: number, rq: (h: string) => string): string[] {
-  const topic = SUMMARY_TOPICS[r - 2];
-  if (topic === undefined) return ['=""', '=""', '=""'];
-  // "Altres: …" rows are counted with a wildcard, which Sheets and the emulator both honour.
-  const pattern = topic === 'Altres' ? `"Altres:*"` : `$J${r}`;
-  return [
-    `="${topic.replace(/"/g, '""')}"`,
-    `=COUNTIF(${rq(R.topic)},${pattern})`,
-    `=COUNTIFS(${rq(R.topic)},${pattern},${rq(C.decision)},${accepted})`,
+    // Every area requests name, all calls together (the yearly view splits them by year).
+    `=${topicCell(r)}`,
+    t(`COUNTIF(${rq(R.topic)},"="&${topic})`),
+    t(`COUNTIFS(${rq(R.topic)},"="&${topic},${sent})`),
+    g(`COUNTIFS(${rq(R.call)},${call},${rq(C.decision)},${accepted},${rq(H.sentAccepted)},FALSE)`),
+    g(`COUNTIFS(${rq(R.call)},${call},${rq(R.early)},TRUE)`),
+    g(`COUNTIFS(${ss('Convocatòria')},${call},${inWindow(false)})`),
   ];
 }

@@ -33,10 +33,14 @@ export const SESSION_COLUMNS = [
   // helpers
   'Convocatòria',
   'Servei',
+  'Dins del període',
+  'Any',
+  'Bossa',
 ] as const;
 export const SESSION_INPUTS = 8;
 
-export const POOL_HELPERS = ['Assignades', 'Fetes', 'Restants'] as const;
+/** Assigned: acceptances sent; pending: decided, not sent yet; left: the pool less both. */
+export const POOL_HELPERS = ['Assignades', 'Fetes', 'Restants', 'Pendents d’enviar'] as const;
 
 /** How many rows of the supporting tabs setup prepares with helper formulas. */
 export const PREPARED_ROWS = 500;

@@ -10,6 +10,7 @@ import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
 import { SEED_CALLS, SEED_POOLS } from './seed';
 import { SEED_SETTINGS, SETTINGS_HEADERS, SETTINGS_TAB } from './settings';
 import { EVALUATION_HEADERS, EVALUATION_SUMMARY_HEADERS, EVALUATION_SUMMARY_ROWS, EVALUATIONS_TAB, evaluationSummaryFormulas } from './evaluations';
+import { YEARLY_FIRST_HIDDEN, YEARLY_FORMULA_HEADERS, YEARLY_HEADERS, YEARLY_ROWS, YEARLY_SEED, YEARLY_TAB, yearlyFormulas } from './yearly-view';
 import { poolFormulas, reviewFormulas, sessionFormulas, SUMMARY_HEADERS, summaryFormulas } from './tab-formulas';
 import { CALL_HEADERS, columnLetter, dataColumn, LOG_HEADERS, MEMBER_HEADERS, POOL_HEADERS, TABS } from './tabs';
 import {
@@ -58,7 +59,8 @@ export interface TabSpec {
   renamed?: Readonly<Record<string, string>>;
   /** The header that identifies a seed row: rows whose key is missing are added on a re-run. */
   seedKey?: string;
-  validations?: ReadonlyArray<{ header: string; rule: Validation }>;
+  /** A rule, or one built from the request tab's layout (a custom formula naming its columns). */
+  validations?: ReadonlyArray<{ header: string; rule: Validation | ((letterOf: LetterOf) => Validation) }>;
   formulas?: ColumnFormulas;
   /** Headers people must not type into (machine-written or formulas); 'all' = the whole tab. */
   protect?: 'all' | readonly string[];
@@ -79,6 +81,11 @@ const helpers = Object.values(HELPER_COLUMNS);
 const onRequest = (L: LetterOf, condition: string): string => portable(`=AND($${L(REQUEST_COLUMNS.id)}2<>"",${condition})`);
 const requestHeaders = REQUEST_TAB_HEADERS;
 
+const wholeSessions = (L: LetterOf): Validation => {
+  const hours = `$${L(COMMISSION_COLUMNS.hours)}2`;
+  return { kind: 'multipleOf', ofCell: portable(`=OR(${hours}="",AND(ISNUMBER(${hours}),${hours}>=0,MOD(${hours},$${L(HELPER_COLUMNS.sessionHours)}2)=0))`) };
+};
+
 export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): TabSpec[] {
   const withSeed = (t: TabSpec): TabSpec => ({ ...t, seed: [...(t.seed ?? []), ...(extraSeed[t.title] ?? [])] });
   return [
@@ -86,10 +93,14 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       title: TABS.requests,
       headers: requestHeaders,
       renamed: RENAMED_HEADERS,
-      validations: Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
-        header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
-        rule: rule!,
-      })),
+      validations: [
+        ...Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
+          header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
+          rule: rule!,
+        })),
+        // The bases give packages of whole sessions: hours a multiple of the call's session length.
+        { header: COMMISSION_COLUMNS.hours, rule: wholeSessions },
+      ],
       formulas: { headers: helpers, rows: 'data', keyHeader: REQUEST_COLUMNS.id, build: (r, L) => {
           const row = requestFormulas(r, L);
           return helpers.map((h) => row[h]!);
@@ -101,6 +112,7 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
         // the non-member rule would paint every empty row.
         { key: 'late', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.late)}2=TRUE`), headers: 'row', color: ORANGE },
         { key: 'nonMember', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.member)}2=FALSE`), headers: 'row', color: RED },
+        { key: 'early', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.early)}2=TRUE`), headers: 'row', color: ORANGE },
         {
           key: 'top',
           formula: (L) => portable(`=AND($${L(HELPER_COLUMNS.rank)}2<>"",$${L(HELPER_COLUMNS.rank)}2<=3)`),
@@ -140,6 +152,8 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       ],
       formulas: { headers: SESSION_COLUMNS.slice(SESSION_INPUTS), rows: PREPARED_ROWS, build: sessionFormulas },
       protect: SESSION_COLUMNS.slice(SESSION_INPUTS),
+      // A session outside its call's window is not counted as done: the row says so in red.
+      conditional: [{ key: 'outOfWindow', formula: () => portable(`=AND($A2<>"",$${columnLetter(SESSION_COLUMNS.indexOf('Dins del període'))}2=FALSE)`), headers: 'row', color: RED }],
     }),
     withSeed({
       title: TABS.pools,
@@ -160,6 +174,16 @@ export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): Ta
       formulas: { headers: SUMMARY_HEADERS, rows: 20, build: summaryFormulas },
       protect: 'all',
       chart: { title: 'Sol·licituds i acceptades per convocatòria', series: [1, 2], rows: 21, anchorColumn: SUMMARY_HEADERS.length + 1 },
+    }),
+    withSeed({
+      title: YEARLY_TAB,
+      headers: YEARLY_HEADERS,
+      textColumns: ['Convocatòria'],
+      seed: YEARLY_SEED.map((r) => [...r]),
+      formulas: { headers: YEARLY_FORMULA_HEADERS, rows: YEARLY_ROWS, build: yearlyFormulas },
+      protect: YEARLY_FORMULA_HEADERS,
+      // Over the mirror columns at the right, inside the grid (an anchor past it is out of range).
+      chart: { title: 'Assessoraments i mentories per any', series: [4, 5, 8], rows: 11, anchorColumn: YEARLY_HEADERS.indexOf(YEARLY_FIRST_HIDDEN) },
     }),
     withSeed({
       title: EVALUATIONS_TAB,

@@ -95,10 +95,15 @@ describe.skipIf(chromiumMissing)(title, { timeout: 300_000 }, () => {
     const total = Number(await ui.cell(EMAIL, 'Total').textContent());
     expect(total).toBeGreaterThan(0);
     expect(await ui.cell(EMAIL, 'Rànquing').textContent()).toBe('1');
-    // A better-scored request in the same call and service takes the first place.
+    // A better-scored request from a non-member stays out of the ranking, with the reason,
+    // until the Commission admits it; then it takes the first place.
     await ui.edit(OTHER, 'Punt. Necessitat i impacte', '5');
     await ui.edit(OTHER, 'Punt. Transferibilitat', '5');
     await ui.edit(OTHER, 'Punt. Alineació', '5');
+    expect(await ui.cell(OTHER, 'Rànquing').textContent()).toBe('');
+    expect(await ui.cell(OTHER, 'Motiu per no classificar').textContent()).toBe('No membre.');
+    expect(await ui.cell(EMAIL, 'Rànquing').textContent()).toBe('1');
+    await ui.edit(OTHER, 'Admesa', true);
     expect(await ui.cell(OTHER, 'Rànquing').textContent()).toBe('1');
     expect(await ui.cell(EMAIL, 'Rànquing').textContent()).toBe('2');
 

@@ -156,21 +156,24 @@ describe.each(['en_US', 'ca_ES'])('on a %s spreadsheet', (locale) => {
       expect(await helper('w-01', 'Hores comptades')).toBe(4);
       expect(await helper('w-01', 'Hores fetes')).toBe(3);
       expect(await helper('w-01', 'Hores restants')).toBe(1);
-      const pools = await values("'Bosses d’hores'!A2:F3");
-      expect(pools[0]).toEqual(['2020-04', 'Mentoria', 8, 12, 3, -4]);
+      // Typed, not sent: the hours show as pending (G), and what is left counts them.
+      const pools = await values("'Bosses d’hores'!A2:G3");
+      expect(pools[0]).toEqual(['2020-04', 'Mentoria', 8, 0, 3, -4, 12]);
       const meta = await api.spreadsheets.get({ spreadsheetId: SHEET, fields: 'sheets(properties(title),conditionalFormats)' });
       const poolsTab = meta.data.sheets?.find((s) => s.properties?.title === 'Bosses d’hores');
       expect(JSON.stringify(poolsTab?.conditionalFormats)).toContain('$F2<0');
     });
 
     test('summary counts what the yearly report needs, computed', async () => {
-      const summary = await values('Resum!A2:I2');
-      expect(summary[0]?.slice(0, 5)).toEqual(['2020-04', 26, 3, 3, 0]);
+      // Three acceptances typed, none sent: none counted as accepted, three shown apart.
+      const summary = await values('Resum!A2:O2');
+      expect(summary[0]?.slice(0, 5)).toEqual(['2020-04', 26, 0, 0, 0]);
+      expect(summary[0]?.[12]).toBe(3); // accepted, not sent yet
       expect(summary[0]?.[7]).toBe(1); // late
       expect(summary[0]?.[8]).toBe(1); // non-member
-      const topics = await values('Resum!J2:L10');
-      expect(topics.find((r) => r[0] === 'Energia')).toEqual(['Energia', 26, 3]);
-      expect(topics.find((r) => r[0] === 'Cures')).toEqual(['Cures', 0, 0]);
+      // The areas requests named: every request asked about Energia.
+      const topics = await values('Resum!J2:L3');
+      expect(topics).toEqual([['Energia', 26, 0]]); // row 3 is blank: no other area
       const meta = await api.spreadsheets.get({ spreadsheetId: SHEET, fields: 'sheets(properties(title),charts(spec(title)))' });
       const charts = meta.data.sheets?.find((s) => s.properties?.title === 'Resum')?.charts ?? [];
       expect(charts.map((c) => c.spec?.title)).toEqual(['Sol·licituds i acceptades per convocatòria']);
@@ -179,7 +182,8 @@ describe.each(['en_US', 'ca_ES'])('on a %s spreadsheet', (locale) => {
 
   describe('what the Commission sees', () => {
     test('call IDs stay text, seeded or typed by staff as the admin guide says', async () => {
-      expect((await values('Convocatòries!A2:A4')).map((r) => r[0])).toEqual(['2020-04', '2020-09', '2024-CCPR']);
+      expect((await values('Convocatòries!A2:A4')).map((r) => r[0])).toEqual(['2020-04', '2020-09', 'DEMO']);
+      expect(await values("'Bosses d’hores'!A6:C6")).toEqual([['2024', 'Assessorament expert en CCPR', 50]]);
       await type([['Convocatòries!A10', '2020-10']]);
       expect(await values('Convocatòries!A10')).toEqual([['2020-10']]);
       await api.spreadsheets.values.clear({ spreadsheetId: SHEET, range: 'Convocatòries!A10' });

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalTopic, placeInCall, type Call } from '../../shared/domain/calls';
-import { classifyBatch, nextReference, type Arrival } from '../../shared/domain/classify';
+import { canonicalTopic, placeInCall, withServices, type Call } from '../../shared/domain/calls';
+import { classifyBatch, nextReference, placeSubmission, type Arrival } from '../../shared/domain/classify';
 import { findMember, type Member } from '../../shared/domain/members';
 import { parseSubmission, type Submission } from '../../shared/domain/schema';
-import { parseCalls } from '../../shared/workspace/config-rows';
-import { SEED_CALLS } from '../../shared/workspace/seed';
+import { parseCalls, parsePools } from '../../shared/workspace/config-rows';
+import { SEED_CALLS, SEED_POOLS } from '../../shared/workspace/seed';
 import { validBody } from '../support/submissions';
 
 const calls: Call[] = parseCalls(SEED_CALLS);
@@ -39,14 +39,47 @@ describe('deadline in Catalan time, inclusive', () => {
     expect(p?.late).toBe(late);
   });
 
-  test('between a deadline and the next opening belongs to the call just closed', () => {
-    expect(placeInCall(calls, '2020-08-15T12:00:00+02:00')).toMatchObject({ call: { id: '2020-04' }, late: true });
+  test('after a deadline, late for the call just closed while its sessions last; then early for the next', () => {
+    expect(placeInCall(calls, '2020-06-15T12:00:00+02:00')).toMatchObject({ call: { id: '2020-04' }, late: true });
+    expect(placeInCall(calls, '2020-08-15T12:00:00+02:00')).toMatchObject({ call: { id: '2020-09' }, late: false, early: true });
     expect(placeInCall(calls, '2020-09-10T12:00:00+02:00')).toMatchObject({ call: { id: '2020-09' }, late: false });
   });
 
-  test('before the first call opens: the first call, marked early', () => {
-    expect(placeInCall(calls, '2019-01-01T12:00:00+01:00')).toMatchObject({ call: { id: '2020-04' }, early: true, late: false });
+  test('before a call of the same year opens: that call, marked early; a year ahead, no call', () => {
+    expect(placeInCall(calls, '2020-01-10T12:00:00+01:00')).toMatchObject({ call: { id: '2020-04' }, early: true, late: false });
+    expect(placeInCall(calls, '2019-01-01T12:00:00+01:00')).toBeUndefined();
     expect(placeInCall([], '2020-01-01T00:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('placed by date and service, as the seeds describe the calls', () => {
+  const pools = parsePools(SEED_POOLS);
+  const offered = withServices(calls, pools);
+  // Received when sent: placement reads the time of receipt.
+  const at = (submittedAt: string, serviceType = 'mentoring'): Arrival => ({ submission: submission({ submittedAt, serviceType }), receivedAt: submittedAt });
+  const placeAt = (c: Call[], a: Arrival) => placeSubmission(c, a.submission, a.receivedAt);
+
+  test('the September 2020 call has no deadline in the seeds: it takes requests until its sessions end', () => {
+    expect(calls.find((c) => c.id === '2020-09')?.deadline).toBeUndefined();
+    expect(placeAt(offered, at('2020-11-20T10:00:00+01:00'))).toMatchObject({ call: { id: '2020-09' }, late: false, noCall: false });
+  });
+
+  test('a 2024 request fits no call: recorded under its year, flagged, with the yearly pools it may draw on', () => {
+    const [r] = classifyBatch([at('2024-03-10T10:00:00+01:00', 'advisory')], { calls: offered, members, existing: [], pools });
+    expect(r).toMatchObject({ reference: '2024-001', call: { id: '2024', noCall: true }, flags: ['no_call'] });
+    expect(r!.yearlyPools).toEqual([{ callId: '2024', service: 'Assessorament expert en CCPR', hours: 50 }]);
+  });
+
+  test('a call that offers only mentoring does not take an advisory request; either fits any', () => {
+    const only = [...offered, { ...offered[0]!, id: '2024-M', opens: '2024-02-01', deadline: '2024-03-15', sessionsFrom: undefined, sessionsTo: '2024-06-30', services: ['Mentoria'] }];
+    expect(placeAt(only, at('2024-02-10T10:00:00+01:00'))).toMatchObject({ call: { id: '2024-M' }, noCall: false });
+    expect(placeAt(only, at('2024-02-10T10:00:00+01:00', 'either'))).toMatchObject({ call: { id: '2024-M' }, noCall: false });
+    expect(placeAt(only, at('2024-02-10T10:00:00+01:00', 'advisory'))).toMatchObject({ call: { id: '2024' }, noCall: true });
+  });
+
+  test('a request before a call opens is flagged early, like a late one', () => {
+    const [r] = classifyBatch([at('2020-03-20T10:00:00+01:00')], { calls: offered, members, existing: [], pools });
+    expect(r).toMatchObject({ call: { id: '2020-04' }, early: true, flags: ['early'] });
   });
 });
 

@@ -115,3 +115,44 @@ describe('planSweep', () => {
     expect(plan.digest.some((d) => d.key.startsWith('espera:w:8'))).toBe(true);
   });
 });
+
+describe('planSweep: the service of an acceptance left blank, yearly pools, what only a person can judge', () => {
+  const pools = [
+    { callId: '2020-04', service: 'Mentoria', hours: 8, left: 8 },
+    { callId: '2024', service: 'Assessorament expert en CCPR', hours: 50, left: 50 },
+  ];
+  const withPools = (requests: RequestView[], log: LogEntry[] = []): SweepState => ({ ...state(requests, log), pools });
+
+  test('blank service, one service asked for: accepted as that service, from its pool', () => {
+    const plan = planSweep(withPools([req('1', { decision: 'Acceptada', release: true })]), now, opts);
+    expect(plan.sends).toHaveLength(1);
+    expect(JSON.parse(plan.sends[0]!.sentDetail)).toMatchObject({ service: 'Mentoria' });
+    expect(plan.digest).toEqual([]);
+  });
+
+  test('blank service, "either" asked for: held, and the digest asks the Commission to choose', () => {
+    const r = req('1', { decision: 'Acceptada', release: true, requestedService: 'Qualsevol dels dos' });
+    const plan = planSweep(withPools([r]), now, opts);
+    expect(plan.sends).toEqual([]);
+    expect(plan.digest.map((d) => d.text)).toEqual([expect.stringContaining('cal triar-ne un a «Servei assignat»')]);
+    expect(plan.digest[0]!.text).not.toMatch(/0 h|«2020-04 \/ »/);
+    const chosen = planSweep(withPools([{ ...r, service: 'Mentoria' }]), now, opts);
+    expect(chosen.sends).toHaveLength(1);
+  });
+
+  test('a request of any call, or of none, draws on a yearly pool of its year', () => {
+    const ccpr = { decision: 'Acceptada', release: true, service: 'Assessorament expert en CCPR', hours: 30, year: '2024' };
+    const inCall = req('1', { ...ccpr, callId: '2024-1', reference: '2024-1-001' });
+    const noCall = req('2', { ...ccpr, callId: '2024', reference: '2024-001' });
+    const plan = planSweep(withPools([inCall, noCall]), now, opts);
+    // 30 + 30 > 50: the first goes, the second is held by the same yearly pool.
+    expect(plan.sends.map((s) => s.requestId)).toEqual(['1']);
+    expect(plan.digest[0]!.text).toContain('«2024 / Assessorament expert en CCPR» amb -10 h');
+  });
+
+  test('early requests and sessions outside the window are reported once', () => {
+    const s: SweepState = { ...withPools([req('1', { early: true })]), sessions: [{ requestId: '1', date: '2020-08-15', inWindow: false }, { requestId: '1', date: '2020-06-01', inWindow: true }] };
+    const texts = planSweep(s, now, opts).digest.map((d) => d.text);
+    expect(texts).toEqual([expect.stringContaining('abans de l’obertura'), expect.stringContaining('2020-08-15, fora del període')]);
+  });
+});
