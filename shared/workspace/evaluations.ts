@@ -3,7 +3,7 @@
 // poc 1, suficient 2, molt 3). Machine-only, so the whole tab is protected.
 import { scalePoints, type EvaluationAnswer } from '../domain/evaluation';
 import { localStamp } from '../domain/dates';
-import type { Call } from '../domain/calls';
+import { isYear, type Call } from '../domain/calls';
 import { caEvaluation } from '../i18n/ca-evaluation';
 import { portable } from './formula-syntax';
 import type { CellValue } from './request-row';
@@ -77,7 +77,9 @@ export interface KnownRequest {
  */
 export function evaluationRows(answers: readonly EvaluationAnswer[], known: { responseIds: ReadonlySet<string>; requests: readonly KnownRequest[]; calls: readonly Call[] }): CellValue[][] {
   const byRef = new Map(known.requests.map((r) => [r.reference.trim().toLowerCase(), r]));
-  const year = new Map(known.calls.map((c) => [c.id, Number(c.opens.slice(0, 4))]));
+  const calls = new Map(known.calls.map((c) => [c.id, Number(c.opens.slice(0, 4))]));
+  // A request that fitted no call is kept under its year (its "call" is that year).
+  const year = { get: (id: string) => calls.get(id) ?? (isYear(id) ? Number(id) : undefined) };
   const seen = new Set(known.responseIds);
   return answers.flatMap((a) => {
     if (!a.responseId || seen.has(a.responseId)) return [];

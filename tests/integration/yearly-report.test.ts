@@ -2,13 +2,13 @@
 // Commission decides and releases, the sweep emails, sessions are typed; the yearly view
 // shows the report's figures (11 advisories agreed, 6 mentoring sessions) and Resum and the
 // pools agree with the emails actually sent. On an en_US and a ca_ES spreadsheet.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { DEMO_MEMBERS } from '../../emulators/demo';
 import { conditionalColours, effective } from '../../emulators/page/assets/sheet-rules.js';
 import { DEFAULT_TOPICS } from '../../shared/workspace/seed';
 import { Commission } from '../support/commission';
-import { startTestStack, type TestStack } from '../support/stack';
+import { receiveOn, startTestStack, type TestStack } from '../support/stack';
 import { validBody } from '../support/submissions';
 import { workspaceTools } from '../support/workspace-tools';
 
@@ -92,7 +92,9 @@ describe.each(['en_US', 'ca_ES'])('the 2023 report on a %s spreadsheet', (locale
     // A thematic area added to the September call after setup.
     await put(`Convocatòries!K${calls + 1}`, [[`${DEFAULT_TOPICS}; Moneda local`]]);
     for (const r of YEAR) {
+      receiveOn(r.at); // received when sent: the receipt decides the call
       const res = await stack.post(validBody({ submissionId: r.id, submittedAt: r.at, municipality: r.who, serviceType: r.service, topic: r.topic, contactEmail: email(r.id), priorityTheme: false, trackRecord: 'established' }));
+      vi.useRealTimers();
       expect(res.status, r.id).toBe(201);
     }
     await commission.refresh();

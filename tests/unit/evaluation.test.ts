@@ -13,7 +13,11 @@ import { parseCalls } from '../../shared/workspace/config-rows';
 import { evaluationRows } from '../../shared/workspace/evaluations';
 import { SEED_CALLS } from '../../shared/workspace/seed';
 
-const calls = parseCalls(SEED_CALLS);
+// The 2024 plan's CCPR advisory as a call of its own, so a window and a year are known.
+const calls = [
+  ...parseCalls(SEED_CALLS),
+  { id: '2024-CCPR', title: 'Assessorament expert en CCPR 2024', opens: '2024-01-01', deadline: '2024-12-31', sessionsFrom: '2024-01-01', sessionsTo: '2024-12-31', priorityTheme: '', packageHours: 4, sessionHours: 2, topics: [] },
+];
 const URI = 'https://docs.google.com/forms/d/e/abc/viewform';
 const req = (o: Partial<RequestView> = {}): RequestView => ({
   id: 'r1', reference: '2024-CCPR-001', callId: '2024-CCPR', municipality: 'Manresa', contactName: 'Anna', contactEmail: 'anna@example.cat', topic: 'Energia', requestedService: 'CCPR',

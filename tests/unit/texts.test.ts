@@ -120,7 +120,7 @@ describe('the texts people read', () => {
 
   test('one term for the person who mentors or advises: the sheet’s headers are the emails’ words', () => {
     expect([COMMISSION_COLUMNS.adviser, COMMISSION_COLUMNS.adviserContact]).toEqual([caDecisions.fields.adviser, caDecisions.fields.adviserContact]);
-    expect(Object.keys(headerNotes).filter((h) => /mentor/i.test(h))).toEqual([COMMISSION_COLUMNS.adviser, COMMISSION_COLUMNS.adviserContact]);
+    expect(Object.keys(headerNotes).filter((h) => /persona mentora|mentor\/a/i.test(h))).toEqual([COMMISSION_COLUMNS.adviser, COMMISSION_COLUMNS.adviserContact]);
     const acceptance = emails.find(([n]) => n === `decisió: ${DECISION.accepted}`)![1]!.text;
     expect(acceptance).toContain(`- ${COMMISSION_COLUMNS.adviser}: Joan Serra`);
   });
