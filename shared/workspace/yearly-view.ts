@@ -11,6 +11,7 @@ import { HELPER_COLUMNS as H } from './request-formulas';
 import { REQUEST_COLUMNS as R } from './request-row';
 import { a1Tab, columnLetter, TABS } from './tabs';
 import { SESSION_COLUMNS, SESSIONS_TAB } from './tabs-extra';
+import { EVALUATION_HEADERS, EVALUATIONS_TAB } from './evaluations';
 
 type LetterOf = (header: string) => string;
 
@@ -27,6 +28,10 @@ export const YEARLY_FIGURES = [
   'Hores de mentoria',
   'Municipis atesos',
   'Acceptades pendents d’enviar',
+  // What the municipalities said afterwards (Avaluacions), on the work plan's scale: poc 1, suficient 2, molt 3.
+  'Avaluacions rebudes',
+  'Utilitat mitjana (1–3)',
+  'Impacte mitjà (1–3)',
 ] as const;
 export const BREAKDOWN_YEAR = 'Any del desglossament';
 
@@ -87,6 +92,10 @@ export const yearlyFormulas = (r: number, L: LetterOf): string[] => {
 };
 
 const req = a1Tab(TABS.requests);
+const ev = (h: (typeof EVALUATION_HEADERS)[number]) => {
+  const c = columnLetter(EVALUATION_HEADERS.indexOf(h));
+  return `${a1Tab(EVALUATIONS_TAB)}!$${c}$2:$${c}`;
+};
 const ses = a1Tab(SESSIONS_TAB);
 const ss = (h: (typeof SESSION_COLUMNS)[number]) => {
   const c = columnLetter(SESSION_COLUMNS.indexOf(h));
@@ -98,10 +107,12 @@ function figures(r: number, L: LetterOf): Record<string, string> {
   const year = `$A${r}`;
   const call = `$B${r}`;
   // Every figure for the year, or for one call within it when a call is given.
-  const count = (fn: 'COUNTIFS' | 'SUMIFS', first: string, yearCol: string, callCol: string, rest: string) => {
+  const count = (fn: 'COUNTIFS' | 'SUMIFS' | 'AVERAGEIFS', first: string, yearCol: string, callCol: string, rest: string) => {
     const args = (withCall: boolean) => [first, `${yearCol},${year}`, ...(withCall ? [`${callCol},${call}`] : []), rest].filter(Boolean).join(',');
     return `=IF(${year}="","",IF(${call}="",${fn}(${args(false)}),${fn}(${args(true)})))`;
   };
+  // A mean with no answers yet is left blank, not an error; two decimals.
+  const mean = (formula: string) => `=IFERROR(ROUND(${formula.slice(1)},2),"")`;
   const requests = (rest: string) => count('COUNTIFS', '', rq(H.year), rq(R.call), rest);
   const sent = `${rq(H.sentAccepted)},TRUE`;
   const mentoring = literal(SERVICE.mentoring);
@@ -121,6 +132,9 @@ function figures(r: number, L: LetterOf): Record<string, string> {
     // Each municipality once, however many of its requests were accepted (request-report.ts).
     'Municipis atesos': `=IF(${year}="","",IF(${call}="",${served(H.weightYear)},${served(H.weightCall)}))`,
     'Acceptades pendents d’enviar': requests(`${rq(C.decision)},${literal(DECISION.accepted)},${rq(H.sentAccepted)},FALSE`),
+    'Avaluacions rebudes': count('COUNTIFS', '', ev('Any'), ev('Convocatòria'), `${ev('Punts d’utilitat')},">0"`),
+    'Utilitat mitjana (1–3)': mean(count('AVERAGEIFS', ev('Punts d’utilitat'), ev('Any'), ev('Convocatòria'), `${ev('Punts d’utilitat')},">0"`)),
+    'Impacte mitjà (1–3)': mean(count('AVERAGEIFS', ev('Punts d’impacte'), ev('Any'), ev('Convocatòria'), `${ev('Punts d’impacte')},">0"`)),
   };
 }
 

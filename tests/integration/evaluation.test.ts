@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { EVALUATION_QUESTIONS } from '../../shared/domain/evaluation';
 import { evaluationLink } from '../../shared/forms/evaluation-form';
 import { EVALUATION_HEADERS, EVALUATION_SUMMARY_HEADERS } from '../../shared/workspace/evaluations';
+import { YEARLY_HEADERS, YEARLY_TAB } from '../../shared/workspace/yearly-view';
 import { columnLetter } from '../../shared/workspace/tabs';
 import { Commission } from '../support/commission';
 import { readRequests, startTestStack, type TestStack } from '../support/stack';
@@ -69,6 +70,15 @@ test('one evaluation email once the hours are all done; the answer in Avaluacion
   expect(summary.find((r) => r['Per convocatòria'] === 'DEMO')).toMatchObject({ Respostes: 1, 'Utilitat mitjana': 3, 'Impacte mitjà': 2 });
   expect(summary.find((r) => r['Per convocatòria'] === '2020-04')).toMatchObject({ Respostes: 0, 'Utilitat mitjana': '' });
   expect(summary.filter((r) => r['Per any'] !== '')).toEqual([expect.objectContaining({ 'Per any': row['Any'], 'Respostes de l’any': 1, 'Utilitat mitjana de l’any': 3, 'Impacte mitjà de l’any': 2 })]);
+
+  // And in the yearly view, on a row for that year (the Commission types the years there).
+  const yearly = async () =>
+    ((await stack.api.spreadsheets.values.get({ spreadsheetId: SHEET, range: `'${YEARLY_TAB}'!A2:${columnLetter(YEARLY_HEADERS.length - 1)}20`, valueRenderOption: 'UNFORMATTED_VALUE' })).data.values ?? [])
+      .map((r) => Object.fromEntries(YEARLY_HEADERS.map((h, i) => [h, r[i] ?? ''])));
+  const free = (await yearly()).findIndex((r) => r.Any === '');
+  await stack.api.spreadsheets.values.update({ spreadsheetId: SHEET, range: `'${YEARLY_TAB}'!A${free + 2}:B${free + 2}`, valueInputOption: 'RAW', requestBody: { values: [[row['Any'], 'DEMO']] } });
+  expect((await yearly())[free]).toMatchObject({ 'Avaluacions rebudes': 1, 'Utilitat mitjana (1–3)': 3, 'Impacte mitjà (1–3)': 2 });
+  expect((await yearly()).find((r) => r.Any === 2020 && r['Convocatòria'] === '')).toMatchObject({ 'Avaluacions rebudes': 0, 'Utilitat mitjana (1–3)': '' });
 });
 
 test('npm run form -- evaluation creates the evaluation form, published, and updates it in place', async () => {
