@@ -1,7 +1,7 @@
 // The voice of a public body: every email the system sends, rendered from realistic data
-// into one list the team can read (`texts` below, printed by `npx vitest run
-// tests/unit/texts.test.ts --reporter verbose`), and a check for each error a Catalan
-// reader found in earlier versions.
+// into one list the team reads (docs/texts.md, checked equal to what the code sends), and a
+// check for each error a Catalan reader found in earlier versions.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { classifyBatch } from '../../shared/domain/classify';
 import type { DecisionValues } from '../../shared/domain/decisions';
@@ -72,7 +72,17 @@ const texts = [
   ...JSON.stringify(caPage).split(/","|":"/),
 ].join('\n');
 
+// The list the team reads and reviews: docs/texts.md, kept equal to what the code sends.
+// `UPDATE_TEXTS=1 npx vitest run tests/unit/texts.test.ts` writes it after a change.
+const LIST = 'docs/texts.md';
+const listed = `# Els textos que llegeixen els municipis i l’equip\n\nGenerat per \`tests/unit/texts.test.ts\` a partir de dades d’exemple; no l’editeu a mà.\n\n${texts}\n`;
+
 describe('the texts people read', () => {
+  test('docs/texts.md lists them as they are sent', () => {
+    if (process.env.UPDATE_TEXTS) writeFileSync(LIST, listed);
+    expect(readFileSync(LIST, 'utf8')).toBe(listed);
+  });
+
   test('every email renders', () => {
     for (const [name, e] of emails) expect(e, name).toBeDefined();
   });
