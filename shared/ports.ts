@@ -34,9 +34,11 @@ export interface WorkspaceStore {
 /** What the scheduled sweep needs: one read of everything, and the log to append to. */
 export interface SweepStore {
   readSweepState(): Promise<SweepState>;
-  appendLog(log: LogEntry[]): Promise<void>;
-  /** Evaluation answers as rows of the Avaluacions tab, below the last one (only the sweep writes there). */
-  appendEvaluations?(rows: CellValue[][]): Promise<void>;
+  /**
+   * `evaluations`: answers as rows of the Avaluacions tab, below the last one (only the sweep
+   * writes there), in the same write as the log entries.
+   */
+  appendLog(log: LogEntry[], evaluations?: CellValue[][]): Promise<void>;
 }
 
 export interface OutgoingEmail {

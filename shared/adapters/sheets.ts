@@ -325,21 +325,28 @@ export class SheetsWorkspace implements WorkspaceStore {
    * one (sweep/state.ts). So a log write is retried on 5xx too; otherwise one lost answer
    * would leave intents without results, which the sweep resends after its timeout.
    */
-  async appendLog(log: LogEntry[]): Promise<void> {
-    if (log.length) await this.batchUpdate(this.logRequests(log), true);
+  /**
+   * Log entries, and the sweep's evaluation answers with them: one write. A retry after a
+   * lost answer writes the same cells again (the answers go to fixed rows; the log's fold
+   * counts a repeated entry once).
+   */
+  async appendLog(log: LogEntry[], evaluations: CellValue[][] = []): Promise<void> {
+    const requests = [...this.evaluationRequests(evaluations), ...this.logRequests(log)];
+    if (!requests.length) return;
+    await this.batchUpdate(requests, true);
+    this.evaluationRows += evaluations.length;
   }
 
-  async appendEvaluations(rows: CellValue[][]): Promise<void> {
+  private evaluationRequests(rows: CellValue[][]): sheets_v4.Schema$Request[] {
+    if (!rows.length) return [];
     const info = this.sheetsInfo.get(EVALUATIONS_TAB);
-    if (!rows.length) return;
-    if (!info) throw new WorkspaceError('readSweepState must run before appendEvaluations');
+    if (!info) throw new WorkspaceError('readSweepState must run before writing evaluations');
     const at = this.evaluationRows + 1; // 0-based: below the header and the answers so far
     const grow = at + rows.length - info.rowCount;
-    await this.batchUpdate([
+    return [
       ...(grow > 0 ? [{ appendDimension: { sheetId: info.sheetId, dimension: 'ROWS', length: grow } }] : []),
       { updateCells: { start: { sheetId: info.sheetId, rowIndex: at, columnIndex: 0 }, rows: rows.map((r) => ({ values: r.map((v) => toCell(v)) })), fields: 'userEnteredValue' } },
-    ]);
-    this.evaluationRows += rows.length;
+    ];
   }
 
   private logRequests(log: LogEntry[]): sheets_v4.Schema$Request[] {

@@ -89,9 +89,9 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
       deps.logger.log('WARNING', 'sweep: digest not sent', { error });
     }
   }
-  if (results.length) await deps.store.appendLog(results);
-  // Answers are idempotent by response ID: a write lost here is made by the next sweep.
-  if (evaluation.rows.length && deps.store.appendEvaluations) await deps.store.appendEvaluations(evaluation.rows);
+  // Evaluation answers ride on the results' write; they are idempotent by response ID, so a
+  // write lost here is made by the next sweep.
+  if (results.length || evaluation.rows.length) await deps.store.appendLog(results, evaluation.rows);
   const result = { sent, failed, digest: digest ? items.length : 0, ms: Date.now() - started };
   deps.logger.log('INFO', 'sweep: done', { ...result });
   return result;

@@ -166,8 +166,6 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
       report(digestKey.held(r.id, held.header, held.shown), t.digest.decisionHeld(r.reference, cellName(held.header, r.row), held.shown));
       continue;
     }
-    const email = decisionEmail({ request: r, values: v, previous: lastSent.get(r.id), call: calls.get(r.callId), replyTo: opts.replyTo, key, privacy: state.privacy });
-    if (!mayRetry(r, key, st, email, 'decision', () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     const previous = lastSent.get(r.id);
     if (v.decision === DECISION.accepted && v.service === '') {
       // "Either" and no service assigned: held until the Commission chooses one.
@@ -193,6 +191,9 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
         continue;
       }
     }
+    // Built once nothing holds it back: a held decision is neither retried nor reported as failing.
+    const email = decisionEmail({ request: r, values: v, previous, call: calls.get(r.callId), replyTo: opts.replyTo, key, privacy: state.privacy });
+    if (!mayRetry(r, key, st, email, 'decision', () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
     commit(r, previous, -1);
     commit(r, v, 1);
     if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
