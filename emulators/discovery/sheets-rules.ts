@@ -18,12 +18,16 @@ const conditionValues: ProseRule = (condition, path) => {
 // warning_only protection." The warningOnly description adds "When writing: if this field is
 // true, then editors are ignored." — we refuse rather than ignore, so a request that would
 // silently lose its editors is caught in a test (strict where Google's text is ambiguous).
-const warningOnlyEditors: ProseRule = (range, path) => {
-  if (range.warningOnly !== true) return [];
+export const WARNING_ONLY_EDITORS = 'Editors are not supported with warning_only protection.';
+
+/** A protected range that is warning-only and names editors (users, groups or the domain). */
+export function warningOnlyWithEditors(range: Record<string, unknown>): boolean {
   const e = range.editors;
-  const named = typeof e === 'object' && e !== null && Object.values(e).some((v) => v === true || (Array.isArray(v) && v.length > 0));
-  return named ? [backendViolation(path, 'editors', 'Editors are not supported with warning_only protection.')] : [];
-};
+  return range.warningOnly === true && typeof e === 'object' && e !== null && Object.values(e).some((v) => v === true || (Array.isArray(v) && v.length > 0));
+}
+
+const warningOnlyEditors: ProseRule = (range, path) =>
+  warningOnlyWithEditors(range) ? [backendViolation(path, 'editors', WARNING_ONLY_EDITORS)] : [];
 
 export const SHEETS_RULES: Record<string, ProseRule> = {
   BooleanCondition: conditionValues,

@@ -4,6 +4,7 @@
 // sheet's owner, whom Google does not block either).
 import { randomInt } from 'node:crypto';
 import type { RequestHandler } from './batch-handler';
+import { WARNING_ONLY_EDITORS, warningOnlyWithEditors } from '../discovery/sheets-rules';
 import { invalid } from './errors';
 import { applyMask, parseFieldMask } from './fields';
 import { localeRule, ruleFromLocale } from './formula-locale';
@@ -27,9 +28,7 @@ const newId = (): number => randomInt(1, 2 ** 31 - 1);
  * the pair instead (strict), so a request that mixes them fails here, not in production.
  */
 function checkProtection(pr: Json): void {
-  const editors = pr['editors'] as { users?: unknown[]; groups?: unknown[]; domainUsersCanEdit?: boolean } | undefined;
-  const named = Boolean(editors && ((editors.users?.length ?? 0) > 0 || (editors.groups?.length ?? 0) > 0 || editors.domainUsersCanEdit));
-  if (pr['warningOnly'] === true && named) throw invalid('Editors are not supported with warning_only protection.');
+  if (warningOnlyWithEditors(pr)) throw invalid(WARNING_ONLY_EDITORS);
 }
 
 const updateSheetProperties: RequestHandler = (ss, req, where) => {
