@@ -12,13 +12,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { shellEnv } from '../shared/runtime/env';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { sign } from '../shared/domain/signature';
 import { startTestStack, type TestStack } from '../tests/support/stack';
 import { validBody } from '../tests/support/submissions';
 import { isMain, median, root, serve } from './child';
 import { partsOf, sampleParts, writeProbe, type PartsSample } from './startup-parts';
+import { freePort } from '../tests/support/processes';
 
 const FRAMEWORK_MAIN = join(root, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
 
@@ -76,13 +76,6 @@ function probes(stack: TestStack, port: number, n: number): Record<string, Probe
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** real: the target's own first request; ready: a GET; json: the intake's signed JSON POST (for hello). */
 async function once(stack: TestStack, dir: string, target: string, n: number, env: NodeJS.ProcessEnv, kind: 'real' | 'ready' | 'json' = 'real') {

@@ -2,12 +2,12 @@
 // the fault switches from the environment), requests arriving while it starts, and the
 // local-only doors called from another site.
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../emulators/local-stack';
 import { readRequests } from '../support/stack';
 import { validBody } from '../support/submissions';
 import { sheets } from '@googleapis/sheets';
+import { freePort } from '../support/processes';
 
 process.env.LOG_LEVEL = 'silent';
 
@@ -16,13 +16,6 @@ let port: number;
 /** Statuses of requests sent to /intake and / while the stack was starting. */
 const duringStart: Array<number | string> = [];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: p } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return p;
-}
 
 /** A raw request, so Host, Origin and Sec-Fetch-Site are exactly what a browser would send. */
 function send(path: string, headers: Record<string, string>, body = ''): Promise<{ status: number; text: string }> {
