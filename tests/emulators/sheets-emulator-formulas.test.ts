@@ -221,3 +221,30 @@ describe('functions', () => {
     expect(await read(id, 'Sheet1!C1:C5')).toEqual([['Rànquing'], ['3'], ['1'], ['2']]);
   });
 });
+
+// The engine reads INDEX's one cell instead of copying its range (engine-patches.ts): the
+// values and errors must be HyperFormula's own, over whole columns, 2-D ranges, other tabs,
+// formula cells, blanks, and after the column changes.
+describe('INDEX reads one cell, as before', () => {
+  it('gives each value and error HyperFormula gives', async () => {
+    const id = await newSpreadsheet(h.api, 'Index', ['Dades', 'Calc']);
+    await put(id, 'Dades!A1:C4', [['a', 1, '=B1*10'], ['b', 2, '=B2*10'], ['', 3, ''], ['d', 4, '=B4*10']]);
+    const formulas = [
+      '=INDEX(Dades!A:A,2)', // whole column, another tab
+      '=INDEX(Dades!A1:C4,4,3)', // 2-D, a formula cell
+      '=INDEX(Dades!B:B,3)+1',
+      '=INDEX(Dades!A1:C4,3,1)=""', // a blank reads as empty
+      '=INDEX(Dades!A1:C4,5,1)', // past the range: #NUM!
+      '=INDEX(Dades!A1:C4,0,1)', // below 1: #VALUE!
+      '=INDEX(Dades!A1:C4,2,4)',
+      '=IFERROR(INDEX(Dades!A:A,MATCH("d",Dades!A:A,0)),"")',
+      '=INDEX(Dades!A1:A4,2)&"-"&INDEX(Dades!B1:B4,2)',
+    ];
+    await put(id, 'Calc!A1:A9', formulas.map((f) => [f]));
+    expect((await read(id, 'Calc!A1:A9')).map((r) => r[0])).toEqual(['b', '40', '4', 'TRUE', '#NUM!', '#VALUE!', '#NUM!', 'd', 'b-2']);
+    // The column changes: every INDEX over it reads the new value.
+    await put(id, 'Dades!A2:C2', [['bb', 20, '=B2*10']]);
+    await put(id, 'Dades!C4', [['=B4*100']]);
+    expect((await read(id, 'Calc!A1:A3')).map((r) => r[0])).toEqual(['bb', '400', '4']);
+  });
+});
