@@ -162,7 +162,8 @@ function toRequests(steps: SetupStep[], state: ReadState): sheets_v4.Schema$Requ
           reqs.push({
             updateCells: {
               start: { sheetId, rowIndex: run[0]!.row - 1, columnIndex: s.column },
-              rows: run.map((c) => ({ values: [{ userEnteredValue: { formulaValue: c.formula } }] })),
+              // No formula: the cell is emptied (an older layout's formula, not a person's value).
+              rows: run.map((c) => ({ values: [c.formula === '' ? {} : { userEnteredValue: { formulaValue: c.formula } }] })),
               fields: 'userEnteredValue',
             },
           });

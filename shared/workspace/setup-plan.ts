@@ -178,7 +178,8 @@ export function planSetup(
         const built = f.build(row, letterOf);
         f.headers.forEach((h, i) => {
           const formula = built[i]!;
-          if (sameFormula(now.formulaAt(h, row), formula)) return;
+          const there = now.formulaAt(h, row);
+          if (formula === '' ? there === undefined : sameFormula(there, formula)) return;
           byHeader.set(h, [...(byHeader.get(h) ?? []), { row, formula }]);
         });
       }

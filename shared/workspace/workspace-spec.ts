@@ -34,6 +34,7 @@ export interface ColumnFormulas {
   /** 'data': every row that has a value in the first header's key column; a number: rows 2..n+1. */
   rows: 'data' | number;
   keyHeader?: string;
+  /** A formula per header; '' for none in that row (setup clears one left by an older layout). */
   build: (row: number, letterOf: LetterOf) => string[];
 }
 

@@ -71,6 +71,13 @@ export const YEARLY_FORMULA_HEADERS: readonly string[] = [
 
 /** Rows of the yearly tab prepared with formulas: the breakdowns read this many requests. */
 export const YEARLY_ROWS = 600;
+/**
+ * Rows that show something: the years and calls typed, and the values of each breakdown (43
+ * counties at most). Only the mirrors go on to YEARLY_ROWS: every formula here is recomputed
+ * whenever a request is written, so rows nobody reads would cost each write for nothing.
+ */
+export const YEARLY_SHOWN_ROWS = 60;
+const SHOWN: ReadonlySet<string> = new Set([...YEARLY_FIGURES, ...DIMENSIONS.flatMap(shown)]);
 
 const yc = (h: string) => columnLetter(YEARLY_HEADERS.indexOf(h));
 
@@ -88,7 +95,8 @@ export const YEARLY_SEED: ReadonlyArray<ReadonlyArray<string | number>> = [
 
 export const yearlyFormulas = (r: number, L: LetterOf): string[] => {
   const byHeader = { ...figures(r, L), ...breakdowns(r, L) };
-  return YEARLY_FORMULA_HEADERS.map((h) => portable(byHeader[h]!));
+  const past = r > YEARLY_SHOWN_ROWS + 1;
+  return YEARLY_FORMULA_HEADERS.map((h) => (past && SHOWN.has(h) ? '' : portable(byHeader[h]!)));
 };
 
 const req = a1Tab(TABS.requests);
