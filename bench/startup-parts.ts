@@ -4,8 +4,10 @@
 // client (its SDK and the shared Google libraries the first Google client brings). Each part
 // is the time of its import alone, in a fresh process per sample, so the figures add up the
 // way the first request pays them; then two first-time costs the first request also pays:
-// node-fetch, which gaxios imports on the first Google call, and the time-zone data (ICU)
-// behind the first Europe/Madrid date (timed first, before any import touches Intl).
+// node-fetch, which gaxios imports on the first Google call, Node's own fetch classes
+// (undici), which gaxios touches on that call too, then SendGrid's client (loaded in the
+// background once the first calls are under way), and the time-zone data (ICU) behind the
+// first Europe/Madrid date (timed first, before any import touches Intl).
 // Chunks are found by the name esbuild gives a dynamically imported file's chunk
 // (`<file>-<HASH>.js`).
 import { execFile } from 'node:child_process';
@@ -15,11 +17,15 @@ import { promisify } from 'node:util';
 
 /** Each part: its label and the source files (basenames) whose chunks it loads. */
 const PIPELINE = { intake: ['intake', 'guard'], sweep: ['intake', 'guard', 'sweep', 'form-responses'], formResponses: ['intake', 'guard', 'form-responses', 'forms-watch'] };
+/** Not a chunk: the first read of the global Headers, which makes Node load its fetch (undici). */
+const UNDICI = '#undici';
 const CLIENTS: Array<[string, string[]]> = [
   ['Storage client (with the shared Google auth libraries)', ['storage']],
   ['Sheets client', ['sheets']],
-  ['SendGrid client', ['sendgrid']],
   ['node-fetch (gaxios, first Google call)', ['src']],
+  // gaxios reads the global Headers on that call; whatever reads it first pays for undici.
+  ['Node’s fetch classes (undici), first Google call', [UNDICI]],
+  ['SendGrid client', ['sendgrid']],
 ];
 const FORMS: [string, string[]] = ['Forms client', ['forms']];
 
@@ -32,8 +38,8 @@ export function partsOf(target: string): Array<[string, string[]]> {
 const PROBE = `
 import { pathToFileURL } from 'node:url';
 const [index, ...parts] = JSON.parse(process.argv[2]);
-const timed = async (specifiers) => { const t = performance.now(); for (const s of specifiers) await import(s); return performance.now() - t; };
-const url = (files) => files.map((f) => pathToFileURL(f).href);
+const timed = async (specifiers) => { const t = performance.now(); for (const s of specifiers) s === '${UNDICI}' ? void globalThis.Headers : await import(s); return performance.now() - t; };
+const url = (files) => files.map((f) => (f === '${UNDICI}' ? f : pathToFileURL(f).href));
 const out = { boot: performance.now() };
 // First, before anything else touches Intl: the loads below then no longer include it.
 const t = performance.now();
@@ -74,7 +80,7 @@ function chunkOf(dir: string, base: string): string {
 }
 
 export async function sampleParts(probe: string, dir: string, target: string, env: NodeJS.ProcessEnv): Promise<PartsSample> {
-  const files = [join(dir, 'index.js'), ...partsOf(target).map(([, bases]) => bases.map((b) => chunkOf(dir, b)))];
+  const files = [join(dir, 'index.js'), ...partsOf(target).map(([, bases]) => bases.map((b) => (b === UNDICI ? b : chunkOf(dir, b))))];
   const { stdout } = await promisify(execFile)(process.execPath, [probe, JSON.stringify(files)], { cwd: dir, env });
   return JSON.parse(stdout) as PartsSample;
 }

@@ -155,7 +155,7 @@ export function coldDetails(cold: ColdStartResult): string {
       const p = parts.find((x) => x.label === l);
       return p ? ms(p.ms) : '—';
     });
-    return `| ${t.target} | ${ms(t.coldMs)} | ${fmt(t.ratio)} | ${fmt(t.startRatio)} | ${ms(hello.coldMs)} | ${body ? ms(body) : '—'} | ${ms(top)} | ${cells.join(' | ')} | ${ms(rest)} (${fmt(rest / hello.coldMs)} ×) | ${ms(t.warmMs)} | ${ms(t.readyMs)} |`;
+    return `| ${t.target} | ${ms(t.coldMs)} | ${fmt(t.ratio)} | ${fmt(t.startRatio)} | ${ms(hello.coldMs)} | ${JSON_BODY.has(t.target) ? ms(body) : '—'} | ${ms(top)} | ${cells.join(' | ')} | ${ms(rest)} (${fmt(rest / hello.coldMs)} ×) | ${ms(t.warmMs)} | ${ms(t.readyMs)} |`;
   };
   return [
     `### Cold start (medians of ${cold.runs}; runs interleaved hello, ${targets.map((t) => t.target).join(', ')}, …)`,
@@ -165,7 +165,7 @@ export function coldDetails(cold: ColdStartResult): string {
       `Node + framework: hello's spawn → answer to a GET (Node's own start ${ms(cold.bootMs)}, importing the framework ${ms(cold.frameworkMs)}, the rest its CLI loading express and starting the server).`,
       `First JSON body: hello answering the intake's POST instead (${ms(cold.helloJsonMs)}) minus its GET: the framework's body parser and its encodings, loaded on the first body.`,
       "Top level: importing the bundle's index.js once the framework is loaded.",
-      'Each load: that part imported alone in a fresh Node, in the order the first request needs it (the first Google client carries google-auth-library and googleapis-common for the others; SendGrid\'s loads in the background while the first calls wait); node-fetch, which gaxios imports on its first call; ICU\'s time-zone and locale data behind the first Europe/Madrid date (luxon).',
+      'Each load: that part imported alone in a fresh Node, in the order the first request needs it (the first Google client carries google-auth-library and googleapis-common for the others; SendGrid\'s, last, loads in the background while the first calls wait); node-fetch, which gaxios imports on its first call, and Node\'s own fetch classes (undici), which gaxios touches on that call too (reading the global Headers; whatever reads it first pays); ICU\'s time-zone and locale data behind the first Europe/Madrid date (luxon).',
       'First-time rest: what is left — V8 compiling each function the first request runs (loading only pre-parses them), objects built once (the clients, the schema), the first connections, and the run-to-run noise of a shared 2-core machine.',
       'Warm: the same request again on the same instance, its own I/O (the emulators answering). Ready: a fresh instance\'s answer to a GET, for reference.',
     ].join(' '),
