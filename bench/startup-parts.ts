@@ -5,8 +5,8 @@
 // is the time of its import alone, in a fresh process per sample, so the figures add up the
 // way the first request pays them; then two first-time costs the first request also pays:
 // node-fetch, which gaxios imports on the first Google call, Node's own fetch classes
-// (undici), which gaxios touches on that call too, then SendGrid's client (loaded in the
-// background once the first calls are under way), and the time-zone data (ICU) behind the
+// (undici), which gaxios touches on that call too, then the SendGrid adapter (on the first
+// send), and the time-zone data (ICU) behind the
 // first Europe/Madrid date (timed first, before any import touches Intl).
 // Chunks are found by the name esbuild gives a dynamically imported file's chunk
 // (`<file>-<HASH>.js`).
@@ -25,7 +25,7 @@ const CLIENTS: Array<[string, string[]]> = [
   ['node-fetch (gaxios, first Google call)', ['src']],
   // gaxios reads the global Headers on that call; whatever reads it first pays for undici.
   ['Node’s fetch classes (undici), first Google call', [UNDICI]],
-  ['SendGrid client', ['sendgrid']],
+  ['SendGrid adapter (Node’s https), first send', ['sendgrid']],
 ];
 const FORMS: [string, string[]] = ['Forms client', ['forms']];
 

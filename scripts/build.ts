@@ -8,9 +8,10 @@
 //   never reaches Sheets or SendGrid (405, 401) never loads them. Load plus a first request
 //   that does came out the same or better.
 // - Minified: unminified, zod alone is ~730 KB and a bundle ~2.5 MB, over the 1.5 MB goal.
-// - What a bundle carries for nothing is swapped for a few lines (scripts/bundle-shims/):
-//   mime-db (no attachments are sent). node-fetch and its web-streams polyfill stay: Node's
-//   own fetch in their place made the first request slower (bench/RESULTS.md, levers).
+// - Nothing is swapped out any more: mime-db (under form-data, under axios, under SendGrid's
+//   client) went with that client (shared/adapters/sendgrid.ts sends on node:https).
+//   node-fetch and its web-streams polyfill stay: Node's own fetch in their place made the
+//   first request slower (bench/RESULTS.md, levers).
 // - The Functions Framework stays external and is the one runtime dependency: Cloud
 //   Functions installs it from package.json and runs `functions-framework --target=…`,
 //   which imports our file; `functions.http(…)` must register in that same instance.
@@ -27,12 +28,8 @@ const FRAMEWORK = '@google-cloud/functions-framework';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // CommonJS dependencies bundled into ESM still call require() for Node built-ins
-// (google-auth-library, axios…); without a real require they throw at the first request.
+// (google-auth-library, gaxios…); without a real require they throw at the first request.
 const REQUIRE_SHIM = "import { createRequire as __xmessRequire } from 'node:module'; const require = __xmessRequire(import.meta.url);";
-
-const SHIMS = {
-  'mime-types': './scripts/bundle-shims/mime-types.js',
-};
 
 /** The installed framework's exact version: production serves with what tests ran. */
 function frameworkVersion(): string {
@@ -84,7 +81,6 @@ async function bundle(t: FunctionTarget, outRoot: string, version: string): Prom
     minify: true,
     charset: 'utf8', // Catalan text stays readable and shorter than \u escapes
     external: [FRAMEWORK],
-    alias: SHIMS,
     banner: { js: REQUIRE_SHIM },
     logLevel: 'warning',
     metafile: true,

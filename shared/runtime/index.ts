@@ -1,8 +1,8 @@
 // Each function's dependencies, built from the configuration once per process, on first
-// use: a cold start pays for loading the Google and SendGrid clients only when a request
-// comes, and in the order it needs them — the lease and the Sheets client first; SendGrid's
-// (the largest, needed last) loads while those first calls wait on the network. One builder
-// per door, each on top of the intake's (one Sheets client, one SendGrid client, one
+// use: a cold start pays for loading the Google clients only when a request comes, and in
+// the order it needs them — the lease and the Sheets client first; the SendGrid adapter (a
+// few lines on node:https) on the first send, so a refused request never loads it. One
+// builder per door, each on top of the intake's (one Sheets client, one mailer, one
 // pipeline and its write queue), so every door in a process shares them.
 import { createLogger, type Logger } from '../log';
 import type { IntakePipeline } from '../pipeline/intake';
@@ -74,8 +74,6 @@ export const intakeRuntime = once(async (): Promise<IntakeRuntime> => {
     });
   });
   const mailer: Mailer = { send: async (email) => (await sendGrid()).send(email) };
-  // Started, not awaited: a failed load is not cached, and the first send tries again.
-  sendGrid().catch(() => undefined);
   const { bucket, ...lease } = leaseSettings(config);
   const guard = leaseGuard({
     ...lease,
