@@ -13,8 +13,9 @@ import { localeRule } from './formula-locale';
 import { checkLocale } from './locale';
 
 export function newSpreadsheetId(): string {
-  // Same alphabet and length as Google's ids (44 characters of base64url).
-  return randomBytes(33).toString('base64url');
+  // Same alphabet and length as Google's ids (44 characters of base64url), and like theirs
+  // (Drive file ids) starting with "1" — never with "-", which a command line reads as a flag.
+  return `1${randomBytes(33).toString('base64url').slice(0, 43)}`;
 }
 
 export function createSpreadsheet(body: Json): Spreadsheet {

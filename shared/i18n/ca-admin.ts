@@ -137,7 +137,7 @@ export const caAdmin = {
       `Comparteix el full https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit com a Editor amb:\n${indented(writers)}`,
     protect: (spreadsheetId: string, writers: readonly string[]) =>
       `Protegeix les columnes del sistema perquè només hi escriguin aquests comptes (es pot repetir; converteix els avisos en proteccions):\n` +
-      `     npm run setup -- --spreadsheet ${spreadsheetId} ${writers.map((e) => `--writer ${e}`).join(' ')}`,
+      `     npm run setup -- --spreadsheet=${spreadsheetId} ${writers.map((e) => `--writer=${e}`).join(' ')}`,
     shareForm: (formId: string, readers: readonly string[]) =>
       `Comparteix el formulari https://docs.google.com/forms/d/${formId}/edit com a Editor (per llegir-ne les respostes) amb:\n${indented(readers)}`,
     shareEvaluationForm: (formId: string, sweepAccount: string) =>

@@ -204,8 +204,8 @@ describe('--dry-run', () => {
 describe('the service accounts that write', () => {
   test('are printed as the setup command takes them: the accounts the functions run as', () => {
     const line = outputs.split('\n').find((l) => l.trim().startsWith('npm run setup --'));
-    expect(line?.trim()).toMatch(/^npm run setup -- --spreadsheet SHEET123( --writer \S+){3}$/);
-    const printed = [...line!.matchAll(/--writer (\S+)/g)].map((m) => m[1]);
+    expect(line?.trim()).toMatch(/^npm run setup -- --spreadsheet=SHEET123( --writer=\S+){3}$/);
+    const printed = [...line!.matchAll(/--writer=(\S+)/g)].map((m) => m[1]);
     const runAs = deploys(first).map((c) => flag(c, 'service-account'));
     expect(new Set(printed)).toEqual(new Set(runAs));
   });
