@@ -16,3 +16,17 @@ export function retryConfig(retries: number, delay: number, idempotent: boolean)
     },
   };
 }
+
+/** The admin commands' policy: the functions' retries for reads and writes, and a rewrite. */
+export interface RetryPolicy {
+  read: ReturnType<typeof retryConfig>;
+  write: ReturnType<typeof retryConfig>;
+  /** A write that sets the same cells to the same values: safe to repeat on a 5xx. */
+  rewrite: ReturnType<typeof retryConfig>;
+}
+
+export const retryPolicy = (retries: number, delay: number): RetryPolicy => ({
+  read: retryConfig(retries, delay, true),
+  write: retryConfig(retries, delay, false),
+  rewrite: retryConfig(retries, delay, true),
+});
