@@ -6,7 +6,7 @@ import { setupWorkspace } from '../shared/adapters/sheets-setup';
 import { caAdmin } from '../shared/i18n/ca-admin';
 import { isEmail, splitList } from '../shared/runtime/config';
 import { shellEnv } from '../shared/runtime/env';
-import { describeStep } from '../shared/workspace/setup-plan';
+import { describeStep } from '../shared/workspace/setup-describe';
 import { workspaceSpec } from '../shared/workspace/workspace-spec';
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@
 // them with the spec. Two calls: the titles, then everything under them.
 import type { sheets_v4 } from '@googleapis/sheets';
 import { normalFormula } from '../workspace/formula-syntax';
-import type { CurrentTab, ProtectionNow } from '../workspace/setup-plan';
+import type { CurrentTab, ProtectionNow } from '../workspace/setup-steps';
 import { a1Tab, TABS } from '../workspace/tabs';
 import { retryPolicy, type RetryPolicy } from './google-retry';
 

@@ -2,7 +2,7 @@
 // rows, validation and protection per column, colour rules, filter views, charts).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Validation } from '../workspace/commission-columns';
-import type { SetupStep } from '../workspace/setup-plan';
+import type { SetupStep } from '../workspace/setup-steps';
 import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
 import type { ReadState } from './sheets-setup-read';
 

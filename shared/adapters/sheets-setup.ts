@@ -3,7 +3,8 @@
 // (tabs, headers, seeds) go first; then the workspace is read again so formulas, validation
 // and colours land on the real columns.
 import type { sheets_v4 } from '@googleapis/sheets';
-import { planSetup, STRUCTURAL, type SetupStep } from '../workspace/setup-plan';
+import { planSetup } from '../workspace/setup-plan';
+import { STRUCTURAL, type SetupStep } from '../workspace/setup-steps';
 import { a1Tab, columnLetter } from '../workspace/tabs';
 import type { TabSpec } from '../workspace/workspace-spec';
 import { retryPolicy, type RetryPolicy } from './google-retry';

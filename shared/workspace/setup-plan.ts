@@ -1,93 +1,14 @@
 // What setup must change, decided from what the spreadsheet holds now, without I/O. It
-// only adds: missing tabs and headers (appended, never moved or renamed), notes, seed rows
-// for configuration tabs still empty, validation, helper formulas that differ from their
-// template, protections, colours and filter views. Running it on its own result plans
-// nothing, and no plan touches a cell people type into.
-import { caAdmin } from '../i18n/ca-admin';
-import { normalFormula, sameFormula } from './formula-syntax';
+// adds: missing tabs and headers (appended; only an earlier version's header is renamed in
+// place), notes, seed rows for configuration tabs still empty, validation, helper formulas
+// that differ from their template (and empties a formula an older layout left where the
+// template now has none), protections, colours and filter views. Running it on its own
+// result plans nothing, and no plan touches a cell people type into. The steps and what is
+// read are setup-steps.ts.
+import { sameFormula } from './formula-syntax';
+import { EMPTY, ruleKey, type CurrentTab, type ProtectionNow, type SetupStep } from './setup-steps';
 import { columnLetter, TABS } from './tabs';
-import type { Validation } from './commission-columns';
 import { noteFor, type TabSpec } from './workspace-spec';
-
-export interface CurrentTab {
-  header: string[];
-  notes: string[];
-  /** Any value below the header (configuration tabs are seeded only when empty). */
-  hasData: boolean;
-  /** For each header: the 1-based rows where that column has a value. */
-  filledRows: (header: string) => number[];
-  /** The column's values below the header, as text. */
-  valuesOf: (header: string) => string[];
-  /** Current formula text of a cell, by header and 1-based row. */
-  formulaAt: (header: string, row: number) => string | undefined;
-  /** Whether the column's first data cell is formatted as plain text (`@`). */
-  isText: (header: string) => boolean;
-  /** Validation of the first data cell of a column, as a rule key (see ruleKey). */
-  validationOf: (header: string) => string | undefined;
-  /** Setup's protections by description key (a race of two setups may leave two of one key). */
-  protections: ReadonlyMap<string, readonly ProtectionNow[]>;
-  conditionalFormulas: ReadonlySet<string>;
-  filterViews: ReadonlySet<string>;
-  chartTitles: ReadonlySet<string>;
-}
-
-export interface ProtectionNow {
-  id: number;
-  warningOnly: boolean;
-  /** Editors' e-mail addresses, as the API lists them to the spreadsheet's owner. */
-  editors: readonly string[];
-}
-
-export type SetupStep =
-  | { kind: 'addTab'; title: string }
-  | { kind: 'addHeaders'; title: string; startColumn: number; headers: string[] }
-  /** A header of an earlier version given today's name in place: its column's values stay. */
-  | { kind: 'renameHeader'; title: string; column: number; from: string; to: string }
-  | { kind: 'textFormat'; title: string; columns: number[] }
-  /** `startRow` (1-based): below what the tab holds, for seed rows added later by key. */
-  | { kind: 'seed'; title: string; rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>; startRow: number }
-  | { kind: 'notes'; title: string; notes: Array<{ column: number; note: string }> }
-  | { kind: 'validation'; title: string; column: number; header: string; rule: Validation }
-  | { kind: 'formulas'; title: string; column: number; header: string; cells: Array<{ row: number; formula: string }> }
-  /** editors empty: warning only (Google: editors are not supported with warningOnly). */
-  | { kind: 'protect'; title: string; key: string; columns: number[] | 'all'; editors: string[] }
-  /** An existing protection made enforced, with every writer among its editors. */
-  | { kind: 'enforce'; title: string; key: string; protectedRangeId: number; editors: string[] }
-  | { kind: 'conditional'; title: string; formula: string; columns: number[] | 'all'; color: { red: number; green: number; blue: number } }
-  | { kind: 'filterView'; title: string; name: string; column: number; value: string }
-  | { kind: 'chart'; title: string; chart: NonNullable<TabSpec['chart']> };
-
-export const STRUCTURAL: ReadonlySet<SetupStep['kind']> = new Set(['addTab', 'renameHeader', 'addHeaders', 'textFormat', 'seed']);
-
-export function ruleKey(rule: Validation): string {
-  switch (rule.kind) {
-    case 'number':
-      return `number:${rule.min}:${rule.max}`;
-    case 'list':
-      return `list:${rule.values.join('|')}`;
-    case 'range':
-      return `range:${rule.range}`;
-    case 'checkbox':
-      return 'checkbox';
-    case 'multipleOf':
-      return `multipleOf:${normalFormula(rule.ofCell)}`;
-  }
-}
-
-const EMPTY: CurrentTab = {
-  header: [],
-  notes: [],
-  hasData: false,
-  filledRows: () => [],
-  valuesOf: () => [],
-  formulaAt: () => undefined,
-  isText: () => false,
-  validationOf: () => undefined,
-  protections: new Map(),
-  conditionalFormulas: new Set(),
-  filterViews: new Set(),
-  chartTitles: new Set(),
-};
 
 /** The header row a tab will have once old names are renamed and missing headers appended after the last one. */
 function projectedHeader(tab: TabSpec, now: CurrentTab): { header: string[]; start: number; missing: string[] } {
@@ -214,36 +135,4 @@ export function planSetup(
     }
   }
   return steps;
-}
-
-export function describeStep(step: SetupStep): string {
-  const t = caAdmin.setup.step;
-  switch (step.kind) {
-    case 'addTab':
-      return t.addTab(step.title);
-    case 'addHeaders':
-      return t.addHeaders(step.title, step.headers);
-    case 'renameHeader':
-      return t.renameHeader(step.title, step.from, step.to);
-    case 'textFormat':
-      return t.textFormat(step.title, step.columns.length);
-    case 'seed':
-      return t.seed(step.title, step.rows.length);
-    case 'notes':
-      return t.notes(step.title, step.notes.length);
-    case 'validation':
-      return t.validation(step.title, step.header);
-    case 'formulas':
-      return t.formulas(step.title, step.header, step.cells.length);
-    case 'protect':
-      return t.protect(step.title, step.key, step.columns === 'all', step.editors);
-    case 'enforce':
-      return t.enforce(step.title, step.key, step.editors);
-    case 'conditional':
-      return t.conditional(step.title, step.formula);
-    case 'filterView':
-      return t.filterView(step.title, step.name);
-    case 'chart':
-      return t.chart(step.title, step.chart.title);
-  }
 }
