@@ -6,7 +6,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { planSetup } from '../workspace/setup-plan';
 import { STRUCTURAL, type SetupStep } from '../workspace/setup-steps';
 import { a1Tab, columnLetter } from '../workspace/tabs';
-import type { TabSpec } from '../workspace/workspace-spec';
+import type { TabSpec } from '../workspace/tab-spec';
 import { retryPolicy, type RetryPolicy } from './google-retry';
 import { sheetsApi } from './sheets';
 import { readState, type ReadState } from './sheets-setup-read';

@@ -8,7 +8,8 @@
 import { sameFormula } from './formula-syntax';
 import { EMPTY, ruleKey, type CurrentTab, type ProtectionNow, type SetupStep } from './setup-steps';
 import { columnLetter, TABS } from './tabs';
-import { noteFor, type TabSpec } from './workspace-spec';
+import type { TabSpec } from './tab-spec';
+import { noteFor } from './workspace-spec';
 
 /** The header row a tab will have once old names are renamed and missing headers appended after the last one. */
 function projectedHeader(tab: TabSpec, now: CurrentTab): { header: string[]; start: number; missing: string[] } {

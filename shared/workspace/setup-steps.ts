@@ -3,7 +3,7 @@
 // is made of. The plan is setup-plan.ts; the Sheets requests, the adapter's.
 import { normalFormula } from './formula-syntax';
 import type { Validation } from './commission-columns';
-import type { TabSpec } from './workspace-spec';
+import type { TabSpec } from './tab-spec';
 
 export interface CurrentTab {
   header: string[];

@@ -2,11 +2,12 @@
 // helper formulas, protections, colours and filter views. Setup compares this with the
 // spreadsheet and changes only what differs.
 import { headerNotes } from '../i18n/ca-sheet';
-import { COMMISSION_COLUMNS, COMMISSION_VALIDATION, RENAMED_HEADERS, type Validation } from './commission-columns';
 import { CRITERIA, CRITERIA_HEADERS, CRITERIA_KEY } from './criteria';
 import { portable } from './formula-syntax';
-import { HELPER_COLUMNS, REQUEST_TAB_HEADERS, requestFormulas, type LetterOf } from './request-formulas';
-import { MACHINE_HEADERS, REQUEST_COLUMNS } from './request-row';
+import { REQUEST_TAB_HEADERS } from './request-formulas';
+import { REQUEST_COLUMNS } from './request-row';
+import { REQUEST_TAB } from './request-tab-spec';
+import { RED, type Seed, type TabSpec } from './tab-spec';
 import { SEED_CALLS, SEED_POOLS } from './seed';
 import { SEED_SETTINGS, SETTINGS_HEADERS, SETTINGS_TAB } from './settings';
 import { EVALUATION_HEADERS, EVALUATION_SUMMARY_HEADERS, EVALUATION_SUMMARY_ROWS, EVALUATIONS_TAB, evaluationSummaryFormulas } from './evaluations';
@@ -26,109 +27,10 @@ import {
   POOL_HELPERS,
 } from './tabs-extra';
 
-type Seed = ReadonlyArray<ReadonlyArray<string | number | boolean>>;
-
-export interface ColumnFormulas {
-  /** Helper headers, in the order `build` returns their formulas. */
-  headers: readonly string[];
-  /** 'data': every row that has a value in the first header's key column; a number: rows 2..n+1. */
-  rows: 'data' | number;
-  keyHeader?: string;
-  /** A formula per header; '' for none in that row (setup clears one left by an older layout). */
-  build: (row: number, letterOf: LetterOf) => string[];
-}
-
-export interface ConditionalSpec {
-  key: string;
-  /** Custom formula for row 2, with $-anchored columns (Sheets shifts it down the range). */
-  formula: (letterOf: LetterOf) => string;
-  /** Colour the whole row (all columns) or these headers. */
-  headers: 'row' | readonly string[];
-  color: { red: number; green: number; blue: number };
-}
-
-export interface TabSpec {
-  title: string;
-  headers: readonly string[];
-  seed?: Seed;
-  /**
-   * Columns formatted as plain text (`@`), set before any seed is written: IDs people type
-   * (`2020-04`, `2020-04-017`) that Sheets would otherwise turn into dates or numbers.
-   */
-  textColumns?: readonly string[];
-  /** Old header → today's name: setup renames it in place instead of adding a new column. */
-  renamed?: Readonly<Record<string, string>>;
-  /** The header that identifies a seed row: rows whose key is missing are added on a re-run. */
-  seedKey?: string;
-  /** A rule, or one built from the request tab's layout (a custom formula naming its columns). */
-  validations?: ReadonlyArray<{ header: string; rule: Validation | ((letterOf: LetterOf) => Validation) }>;
-  formulas?: ColumnFormulas;
-  /** Headers people must not type into (machine-written or formulas); 'all' = the whole tab. */
-  protect?: 'all' | readonly string[];
-  conditional?: readonly ConditionalSpec[];
-  /** One filter view per value of this header's column in the calls tab. */
-  filterViewsByCall?: string;
-  /** A column chart of these series (0-based columns) against column A, for rows 1..rows. */
-  chart?: { title: string; series: readonly number[]; rows: number; anchorColumn: number };
-}
-
-const RED = { red: 0.96, green: 0.8, blue: 0.8 };
-const ORANGE = { red: 1, green: 0.9, blue: 0.75 };
-const GREEN = { red: 0.82, green: 0.94, blue: 0.82 };
-
-const helpers = Object.values(HELPER_COLUMNS);
-
-/** A row rule that holds only on a row with a request in it. */
-const onRequest = (L: LetterOf, condition: string): string => portable(`=AND($${L(REQUEST_COLUMNS.id)}2<>"",${condition})`);
-const requestHeaders = REQUEST_TAB_HEADERS;
-
-const wholeSessions = (L: LetterOf): Validation => {
-  const hours = `$${L(COMMISSION_COLUMNS.hours)}2`;
-  return { kind: 'multipleOf', ofCell: portable(`=OR(${hours}="",AND(ISNUMBER(${hours}),${hours}>=0,MOD(${hours},$${L(HELPER_COLUMNS.sessionHours)}2)=0))`) };
-};
-
 export function workspaceSpec(extraSeed: Partial<Record<string, Seed>> = {}): TabSpec[] {
   const withSeed = (t: TabSpec): TabSpec => ({ ...t, seed: [...(t.seed ?? []), ...(extraSeed[t.title] ?? [])] });
   return [
-    {
-      title: TABS.requests,
-      headers: requestHeaders,
-      renamed: RENAMED_HEADERS,
-      validations: [
-        ...Object.entries(COMMISSION_VALIDATION).map(([k, rule]) => ({
-          header: COMMISSION_COLUMNS[k as keyof typeof COMMISSION_COLUMNS],
-          rule: rule!,
-        })),
-        // The bases give packages of whole sessions: hours a multiple of the call's session length.
-        { header: COMMISSION_COLUMNS.hours, rule: wholeSessions },
-      ],
-      formulas: { headers: helpers, rows: 'data', keyHeader: REQUEST_COLUMNS.id, build: (r, L) => {
-          const row = requestFormulas(r, L);
-          return helpers.map((h) => row[h]!);
-        },
-      },
-      protect: [...MACHINE_HEADERS, ...helpers],
-      conditional: [
-        // A blank cell equals FALSE in Sheets: without the guard on a real request (its ID),
-        // the non-member rule would paint every empty row.
-        { key: 'late', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.late)}2=TRUE`), headers: 'row', color: ORANGE },
-        { key: 'nonMember', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.member)}2=FALSE`), headers: 'row', color: RED },
-        { key: 'early', formula: (L) => onRequest(L, `$${L(REQUEST_COLUMNS.early)}2=TRUE`), headers: 'row', color: ORANGE },
-        {
-          key: 'top',
-          formula: (L) => portable(`=AND($${L(HELPER_COLUMNS.rank)}2<>"",$${L(HELPER_COLUMNS.rank)}2<=3)`),
-          headers: [HELPER_COLUMNS.total, HELPER_COLUMNS.rank],
-          color: GREEN,
-        },
-        {
-          key: 'overLeft',
-          formula: (L) => portable(`=AND($${L(HELPER_COLUMNS.hoursLeft)}2<>"",$${L(HELPER_COLUMNS.hoursLeft)}2<0)`),
-          headers: [HELPER_COLUMNS.hoursLeft],
-          color: RED,
-        },
-      ],
-      filterViewsByCall: REQUEST_COLUMNS.call,
-    },
+    REQUEST_TAB,
     withSeed({
       title: REVIEWS_TAB,
       headers: REVIEW_COLUMNS,
