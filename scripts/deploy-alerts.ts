@@ -3,14 +3,14 @@
 // Monitoring can tell anyone. One email notification channel per staff address and three
 // alert policies, each found by its display name before it is created (as the rest of
 // the deploy), so a second run creates nothing.
-import { caAdmin } from '../shared/i18n/ca-admin';
+import { caDeploy } from '../shared/i18n/ca-deploy';
 import type { Command, Step } from './deploy-steps';
 import { DEAD_SUBSCRIPTION, type DeployOptions } from './deploy-resources';
 import { FUNCTION_TARGETS } from './function-targets';
 
 /** A log line written here (`gcloud logging write`) trips the errors alert: the guide's test alert. */
 export const ALERT_TEST_LOG = 'xmess-alert-test';
-export const ALERT_CHANNEL_PREFIX = caAdmin.alerts.channelPrefix;
+export const ALERT_CHANNEL_PREFIX = caDeploy.alerts.channelPrefix;
 
 export interface AlertPolicy {
   displayName: string;
@@ -26,7 +26,7 @@ const quoted = (s: string) => `"${s}"`;
 export function alertPolicies(o: Pick<DeployOptions, 'project'>): AlertPolicy[] {
   const services = FUNCTION_TARGETS.map((t) => quoted(t.deployName)).join(' OR ');
   const doc = (content: string) => ({ content, mimeType: 'text/markdown' as const });
-  const t = caAdmin.alerts;
+  const t = caDeploy.alerts;
   return [
     {
       displayName: t.errors.name,
@@ -86,18 +86,18 @@ export function alertSteps(o: DeployOptions, g: (...args: string[]) => Command):
     const find = g('beta', 'monitoring', 'channels', 'list', `--filter=displayName=${quoted(c.name)}`, '--format=value(name)');
     steps.push({
       kind: 'ensure',
-      title: caAdmin.alerts.channel(c.email),
+      title: caDeploy.alerts.channel(c.email),
       check: find,
       present: { kind: 'output' },
       create: g('beta', 'monitoring', 'channels', 'create', `--display-name=${c.name}`, '--type=email', `--channel-labels=email_address=${c.email}`),
     });
-    steps.push({ kind: 'capture', title: caAdmin.alerts.channelName(c.email), name: c.ref, command: find });
+    steps.push({ kind: 'capture', title: caDeploy.alerts.channelName(c.email), name: c.ref, command: find });
   }
   const notify = `--notification-channels=${channels.map((c) => `{{${c.ref}}}`).join(',')}`;
   for (const p of alertPolicies(o)) {
     steps.push({
       kind: 'ensure',
-      title: caAdmin.alerts.policy(p.displayName),
+      title: caDeploy.alerts.policy(p.displayName),
       check: g('monitoring', 'policies', 'list', `--filter=displayName=${quoted(p.displayName)}`, '--format=value(name)'),
       present: { kind: 'output' },
       create: g('monitoring', 'policies', 'create', `--display-name=${p.displayName}`, `--policy=${JSON.stringify(p)}`, notify),

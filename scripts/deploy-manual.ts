@@ -1,11 +1,11 @@
 // What no gcloud command can do, printed after every deploy with the real addresses: Google
 // Sheets and Forms grant access by sharing a file with an account, not by an IAM role, and
 // SendGrid verifies senders in its own console.
-import { caAdmin } from '../shared/i18n/ca-admin';
+import { caDeploy } from '../shared/i18n/ca-deploy';
 import { ACCOUNTS, accountEmail, SCHEDULER_JOB, WRITER_ACCOUNTS, type DeployOptions } from './deploy-resources';
 
 export function manualSteps(o: DeployOptions): string[] {
-  const t = caAdmin.manual;
+  const t = caDeploy.manual;
   const email = (id: string) => accountEmail(id, o.project);
   const writers = WRITER_ACCOUNTS.map(email);
   const readers = [ACCOUNTS.sweep, ACCOUNTS.formResponses].map(email);

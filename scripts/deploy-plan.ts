@@ -2,7 +2,7 @@
 // I/O), so the dry run, the real run and the tests read one plan. Idempotent by shape:
 // what can exist is described first and created only when missing; what gcloud updates in
 // place (services enable, functions deploy, a subscription's dead-letter policy) always runs.
-import { caAdmin } from '../shared/i18n/ca-admin';
+import { caDeploy } from '../shared/i18n/ca-deploy';
 import { alertSteps } from './deploy-alerts';
 import { deployArgs, RUNTIME } from './deploy-functions';
 import {
@@ -15,7 +15,7 @@ export { ref, type Command, type Presence, type Ref, type Step } from './deploy-
 import { ref, type Command, type Ref, type Step } from './deploy-steps';
 
 export function deployPlan(o: DeployOptions): Step[] {
-  const t = caAdmin.plan;
+  const t = caDeploy.plan;
   const steps: Step[] = [];
   const g = (...args: string[]): Command => ({ args: [...args, `--project=${o.project}`, '--quiet'] });
   const has = (target: Target) => o.functions.includes(target);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { caAdmin } from '../shared/i18n/ca-admin';
+import { caDeploy } from '../shared/i18n/ca-deploy';
 import { isEmail, splitList } from '../shared/runtime/config';
 import { shellEnv } from '../shared/runtime/env';
 import { deployPlan } from './deploy-plan';
@@ -51,19 +51,19 @@ const given = {
   '--staff': v.staff ?? env.STAFF_EMAILS,
 };
 const missing = Object.entries(given).filter(([, value]) => !value).map(([flag]) => flag);
-if (missing.length) fail(caAdmin.deploy.missing(missing));
+if (missing.length) fail(caDeploy.deploy.missing(missing));
 
 const staffEmails = splitList(given['--staff']!);
 const replyTo = v['reply-to'] ?? env.REPLY_TO;
 const notEmail = [given['--mail-from']!, ...staffEmails, ...(replyTo ? [replyTo] : [])].filter((e) => !isEmail(e));
-if (notEmail.length) fail(caAdmin.deploy.notEmails(notEmail));
-if (v['intake-secret-previous'] && !/^\d+$/.test(v['intake-secret-previous'])) fail(caAdmin.deploy.previousVersion);
+if (notEmail.length) fail(caDeploy.deploy.notEmails(notEmail));
+if (v['intake-secret-previous'] && !/^\d+$/.test(v['intake-secret-previous'])) fail(caDeploy.deploy.previousVersion);
 
 const functions = FUNCTION_TARGETS.filter((t) => existsSync(join(v.dist, t.target, 'index.js')));
 for (const t of FUNCTION_TARGETS.filter((f) => !functions.includes(f))) {
-  process.stderr.write(`${caAdmin.deploy.notBuilt(`${v.dist}/${t.target}/index.js`, t.deployName)}\n`);
+  process.stderr.write(`${caDeploy.deploy.notBuilt(`${v.dist}/${t.target}/index.js`, t.deployName)}\n`);
 }
-if (!functions.length) fail(caAdmin.deploy.nothingBuilt);
+if (!functions.length) fail(caDeploy.deploy.nothingBuilt);
 
 const options: DeployOptions = {
   project: given['--project']!,
@@ -87,12 +87,12 @@ const options: DeployOptions = {
 
 const dryRun = v['dry-run'];
 const write = (text: string) => process.stdout.write(text);
-if (dryRun) write(`${caAdmin.deploy.dryRun}\n`);
+if (dryRun) write(`${caDeploy.deploy.dryRun}\n`);
 try {
   await executePlan(deployPlan(options), { dryRun, exec: spawnGcloud(), env, write });
 } catch (e) {
   if (!(e instanceof DeployError)) throw e;
-  process.stderr.write(`\n${caAdmin.deploy.stopped(e.message)}\n`);
+  process.stderr.write(`\n${caDeploy.deploy.stopped(e.message)}\n`);
   process.exit(1);
 }
-write(`\n${caAdmin.deploy.done(dryRun)}\n\n${manualSteps(options).join('\n')}\n`);
+write(`\n${caDeploy.deploy.done(dryRun)}\n\n${manualSteps(options).join('\n')}\n`);

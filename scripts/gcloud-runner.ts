@@ -2,7 +2,7 @@
 // and runs none; a real run runs `gcloud` from PATH, describing before creating. Secret
 // values travel on stdin from the environment and are never printed, in either mode.
 import { spawn } from 'node:child_process';
-import { caAdmin } from '../shared/i18n/ca-admin';
+import { caDeploy } from '../shared/i18n/ca-deploy';
 import type { Command, Presence, Ref, Step } from './deploy-steps';
 
 export interface RunResult {
@@ -23,7 +23,7 @@ export function spawnGcloud(bin = 'gcloud'): Exec {
       let stderr = '';
       child.stdout?.on('data', (d) => (stdout += d));
       child.stderr?.on('data', (d) => (stderr += d));
-      child.on('error', (e) => reject(new DeployError(caAdmin.runner.cannotRun(bin, e.message))));
+      child.on('error', (e) => reject(new DeployError(caDeploy.runner.cannotRun(bin, e.message))));
       child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
       child.stdin?.end(stdin);
     });
@@ -41,7 +41,7 @@ export interface ExecuteOptions {
 }
 
 export async function executePlan(steps: readonly Step[], opts: ExecuteOptions): Promise<Map<Ref, string>> {
-  const t = caAdmin.runner;
+  const t = caDeploy.runner;
   const values = new Map<Ref, string>();
   const fill = (s: string) =>
     s.replace(/\{\{(\w+)\}\}/g, (_, name: Ref) => {
