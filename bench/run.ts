@@ -16,7 +16,8 @@ import { describeMachine, machineLine } from './machine';
 import type { SweepScaleResult } from './sweep-scale';
 import { leversSection } from './levers';
 import { mergeRows, replaceSection } from './partial';
-import { apiRows, bundleRows, burstRow, coldDetails, coldRows, markdownTable, resultsMarkdown, type BenchResults } from './table';
+import { coldDetails, coldRows } from './cold-table';
+import { apiRows, bundleRows, burstRow, markdownTable, resultsMarkdown, type BenchResults } from './table';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, runs: { type: 'string' } } });
 const runs = Number(values.runs ?? (values.quick ? 3 : 10));
