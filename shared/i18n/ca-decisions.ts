@@ -71,6 +71,8 @@ export const caDecisions = {
       `SendGrid ha rebutjat la difusió de ${ref} i no es tornarà a provar amb les mateixes adreces: reviseu la columna ${where}`,
     poolBlocked: (ref: string, pool: string, left: number) =>
       `No s’ha enviat l’acceptació de ${ref}: deixaria la bossa «${pool}» amb ${left} h`,
+    noPool: (ref: string, pool: string) =>
+      `No s’ha enviat l’acceptació de ${ref}: no hi ha cap bossa «${pool}» (ni de la convocatòria ni de l’any) a «Bosses d’hores»; afegiu-la o trieu un altre servei`,
     poolOver: (pool: string, left: number) => `Les hores assignades de la bossa «${pool}» superen les disponibles en ${Math.abs(left)} h`,
     waitingServable: (ref: string, pool: string, left: number) =>
       `${ref} és en llista d’espera i la bossa «${pool}» torna a tenir ${left} h lliures`,

@@ -45,15 +45,14 @@ export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook)
     if (v.decision === DECISION.accepted) {
       const k = book.poolOf(r, v.service);
       const pool = book.pools.get(k);
-      // The hours this request was already counted for in this pool are its own to reuse.
-      const others = book.committed(k) - (previous?.decision === DECISION.accepted && previous.service === v.service ? book.hoursOf(r, previous) : 0);
-      const left = pool ? pool.hours - others - book.hoursOf(r, v) : 0;
+      // The hours this request already holds in this pool are its own to reuse.
+      const left = pool ? pool.hours - book.committed(k, r.id) - book.hoursOf(r, v) : 0;
       if (!pool || left < 0) {
         const block = outboxKey.blocked(r.id, fp);
         if (!ob.has(block.key)) {
           const name = poolName(k);
-          marks.push({ requestId: r.id, ...block, detail: `bossa ${name}: ${left} h` });
-          digest.push({ key: block.key, text: t.digest.poolBlocked(r.reference, name, left) });
+          marks.push({ requestId: r.id, ...block, detail: pool ? `bossa ${name}: ${left} h` : `sense bossa ${name}` });
+          digest.push({ key: block.key, text: pool ? t.digest.poolBlocked(r.reference, name, left) : t.digest.noPool(r.reference, name) });
         }
         continue;
       }
@@ -61,8 +60,7 @@ export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook)
     // Built once nothing holds it back: a held decision is neither retried nor reported as failing.
     const email = decisionEmail({ request: r, values: v, previous, call: ctx.calls.get(r.callId), replyTo: ctx.opts.replyTo, key, privacy: ctx.state.privacy });
     if (!mayRetry(r, key, st, email, 'decision', () => t.digest.decisionRefused(r.reference, cellName(REQUEST_COLUMNS.contactEmail, r.row)))) continue;
-    book.commit(r, previous, -1);
-    book.commit(r, v, 1);
+    book.hold(r, v);
     if (stale(st)) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
     sends.push({
       ...keyed,

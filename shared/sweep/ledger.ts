@@ -25,7 +25,7 @@ export interface Ledger extends SweepPlan {
   stale: (s: OutboxStatus | undefined) => boolean;
   /** An intent still within the timeout: its send may yet be recorded. */
   inFlight: (s: OutboxStatus | undefined) => boolean;
-  /** A digest item, unless staff were already told under this key. */
+  /** A digest item, unless staff were already told under this key or it is in this plan already. */
   report: (key: string, text: string) => void;
   /**
    * Whether an email whose last send failed goes again now. Refused for good or out of
@@ -43,8 +43,13 @@ export function createLedger(log: readonly LogEntry[], now: DateTime, opts: Swee
   const sends: SweepPlan['sends'] = [];
   const digest: SweepPlan['digest'] = [];
   const marks: SweepPlan['marks'] = [];
+  // Once per key: not again after staff were told (the log), nor twice in this plan (two
+  // rows saying the same thing, such as one session typed twice).
+  const reported = new Set<string>();
   const report = (key: string, text: string) => {
-    if (!ob.has(outboxKey.reported(key).key)) digest.push({ key, text });
+    if (ob.has(outboxKey.reported(key).key) || reported.has(key)) return;
+    reported.add(key);
+    digest.push({ key, text });
   };
   return {
     ob,

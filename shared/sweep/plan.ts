@@ -18,8 +18,8 @@ export type { DigestItem, PlannedSend, SweepOptions, SweepPlan } from './types';
 export function planSweep(state: SweepState, now: Date, opts: SweepOptions): SweepPlan {
   const ctx = sweepContext(state, now, opts);
   const ledger = createLedger(state.log, ctx.now, opts);
-  // Hours committed by acceptances already sent; decisions move them as they are planned.
-  const book = poolBook(ctx);
+  // Hours held by acceptances sent or on their way; decisions move them as they are planned.
+  const book = poolBook(ctx, ledger.ob);
   planDecisions(ctx, ledger, book);
   planConfirmationRetries(ctx, ledger);
   planAnnouncements(ctx, ledger);

@@ -1,10 +1,17 @@
-// Pool bookkeeping: which pool a request draws on, and the hours committed from each. An
-// acceptance counts once it is sent (the municipality was told); the count then moves as
-// this sweep plans decisions, so a later acceptance sees what an earlier one took or freed.
-import type { DecisionValues } from '../domain/decisions';
+// Pool bookkeeping: which pool a request draws on, and the hours each request holds in it.
+// An acceptance holds its hours once the municipality was told (sent), and also while its
+// email is on its way — its intent written and no result yet, or failed and to be tried
+// again (or given up on, until the Commission changes the decision: staff are told) — since
+// it may already have arrived: no other acceptance may be promised those hours meanwhile.
+// A request holds one decision's hours at a time (a correction moves them),
+// and this sweep's plan moves them as it goes, so a later acceptance sees what an earlier
+// one took or freed.
+import { fingerprint, type DecisionValues } from '../domain/decisions';
 import { DECISION, DEFAULT_PACKAGE_HOURS } from '../domain/vocabulary';
 import type { PoolView, RequestView } from '../domain/workspace-state';
+import { outboxKey, type OutboxStatus } from '../outbox';
 import type { SweepContext } from './context';
+import { decisionValues } from './decision-values';
 
 const poolKey = (callId: string, service: string) => `${callId}|${service}`;
 
@@ -17,13 +24,13 @@ export interface PoolBook {
   poolOf: (r: RequestView, service: string) => string;
   /** The hours a decision commits: its own, or its call's package when left blank. */
   hoursOf: (r: RequestView, v: DecisionValues) => number;
-  /** The hours committed from a pool so far. */
-  committed: (k: string) => number;
-  /** Counts an acceptance's hours in (1) or out (-1) of its pool; other decisions commit none. */
-  commit: (r: RequestView, v: DecisionValues | undefined, sign: 1 | -1) => void;
+  /** The hours held in a pool, by every request but `except` (its own are its to reuse). */
+  committed: (k: string, except?: string) => number;
+  /** The request now holds this decision's hours (none unless an acceptance), not its earlier ones. */
+  hold: (r: RequestView, v: DecisionValues | undefined) => void;
 }
 
-export function poolBook(ctx: SweepContext): PoolBook {
+export function poolBook(ctx: SweepContext, ob: ReadonlyMap<string, OutboxStatus>): PoolBook {
   const pools = new Map(ctx.state.pools.map((p) => [poolKey(p.callId, p.service), p]));
   const poolOf = (r: RequestView, service: string) => {
     const own = poolKey(r.callId, service);
@@ -32,15 +39,26 @@ export function poolBook(ctx: SweepContext): PoolBook {
     return pools.has(yearly) ? yearly : own;
   };
   const hoursOf = (r: RequestView, v: DecisionValues) => (v.hours === '' ? (ctx.calls.get(r.callId)?.packageHours ?? DEFAULT_PACKAGE_HOURS) : v.hours);
-  const committed = new Map<string, number>();
-  const commit = (r: RequestView, v: DecisionValues | undefined, sign: 1 | -1) => {
-    if (v?.decision !== DECISION.accepted) return;
-    const k = poolOf(r, v.service);
-    committed.set(k, (committed.get(k) ?? 0) + sign * hoursOf(r, v));
+  const holdings = new Map<string, { pool: string; hours: number }>();
+  const hold = (r: RequestView, v: DecisionValues | undefined) => {
+    if (v?.decision === DECISION.accepted) holdings.set(r.id, { pool: poolOf(r, v.service), hours: hoursOf(r, v) });
+    else holdings.delete(r.id);
   };
   for (const [id, v] of ctx.lastSent) {
     const r = ctx.byId.get(id);
-    if (r) commit(r, v, 1);
+    if (r) hold(r, v);
   }
-  return { pools, poolOf, hoursOf, committed: (k) => committed.get(k) ?? 0, commit };
+  // An acceptance on its way: an intent for today's values, not yet recorded as sent.
+  for (const r of ctx.requests) {
+    const v = r.release ? decisionValues(r) : undefined;
+    if (v?.decision !== DECISION.accepted) continue;
+    const st = ob.get(outboxKey.decision(r.id, fingerprint(v)).key);
+    if (st && st.state !== 'enviat') hold(r, v);
+  }
+  const committed = (k: string, except?: string) => {
+    let sum = 0;
+    for (const [id, h] of holdings) if (h.pool === k && id !== except) sum += h.hours;
+    return sum;
+  };
+  return { pools, poolOf, hoursOf, committed, hold };
 }

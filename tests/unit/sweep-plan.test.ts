@@ -156,3 +156,39 @@ describe('planSweep: the service of an acceptance left blank, yearly pools, what
     expect(texts).toEqual([expect.stringContaining('abans de l’obertura'), expect.stringContaining('2020-08-15, fora del període')]);
   });
 });
+
+describe('planSweep: hours held by acceptances on their way', () => {
+  const accepted = (id: string) => req(id, { decision: 'Acceptada', service: 'Mentoria', release: true, hours: 8 });
+  const entry = (r: RequestView, state: LogEntry['state'], minutes: number): LogEntry => ({
+    requestId: r.id, at: minutesAgo(minutes), kind: 'decisio', state, key: `decisio:${r.id}:${fingerprint(decisionValues(r)!)}`, detail: 'intent 1',
+  });
+
+  test('an acceptance whose email is in flight, or failed and to be tried again, keeps its hours from the next one', () => {
+    const [a, b] = [accepted('a'), accepted('b')];
+    for (const log of [[entry(a, 'pendent', 2)], [entry(a, 'pendent', 3), entry(a, 'error', 1)], [entry(a, 'pendent', 30)]]) {
+      const plan = planSweep(state([a, b], log), now, opts);
+      expect(plan.sends.map((s) => s.requestId), log.map((e) => e.state).join()).not.toContain('b');
+      expect(plan.marks.map((m) => m.key)).toEqual([expect.stringMatching(/^bloquejada:b:/)]);
+    }
+  });
+
+  test('a correction on its way holds its own hours, not its predecessor’s as well', () => {
+    const sent = req('a', { decision: 'Acceptada', service: 'Mentoria', release: true, hours: 4 });
+    const corrected = { ...sent, hours: 6 };
+    const b = req('b', { decision: 'Acceptada', service: 'Mentoria', release: true, hours: 2 });
+    const plan = planSweep(state([corrected, b], [sentDecision(sent), entry(corrected, 'pendent', 2)]), now, opts);
+    expect(plan.sends.map((s) => s.requestId)).toEqual(['b']); // 6 + 2 = the pool's 8
+  });
+
+  test('no pool for the service: held, and staff read that the pool is missing', () => {
+    const r = req('x', { decision: 'Acceptada', service: 'Assessorament especialitzat', release: true });
+    const plan = planSweep(state([r]), now, opts);
+    expect(plan.sends).toEqual([]);
+    expect(plan.digest.map((d) => d.text)).toEqual([expect.stringContaining('no hi ha cap bossa «2020-04 / Assessorament especialitzat»')]);
+  });
+
+  test('the same thing twice in one sweep is one digest item', () => {
+    const s: SweepState = { ...state([req('1')]), sessions: [{ requestId: '1', date: '2020-08-15', inWindow: false }, { requestId: '1', date: '2020-08-15', inWindow: false }] };
+    expect(planSweep(s, now, opts).digest).toHaveLength(1);
+  });
+});
