@@ -6,6 +6,7 @@ import { ApiError, invalid } from './errors';
 import { touch } from './model';
 import type { Json, Spreadsheet } from './model';
 import { CELL_REQUESTS } from './batch-cells';
+import { SHEET_EXTRA_REQUESTS } from './batch-sheet-extras';
 import { SHEET_REQUESTS } from './batch-sheets';
 import { spreadsheetJson } from './spreadsheets';
 
@@ -13,7 +14,7 @@ import { spreadsheetJson } from './spreadsheets';
 export type { RequestHandler } from './batch-handler';
 import type { RequestHandler } from './batch-handler';
 
-const HANDLERS: Record<string, RequestHandler> = { ...SHEET_REQUESTS, ...CELL_REQUESTS };
+const HANDLERS: Record<string, RequestHandler> = { ...SHEET_REQUESTS, ...SHEET_EXTRA_REQUESTS, ...CELL_REQUESTS };
 
 export function batchUpdate(ss: Spreadsheet, body: Json): Json {
   const requests = body['requests'];
