@@ -62,7 +62,11 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
   if (plan.sends.length) {
     await deps.store.appendLog(plan.sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })));
   }
-  const results: LogEntry[] = plan.marks.map((m) => mark({ ...m, at: at() }));
+  // A mark that is also a digest item (an alert, a held-back acceptance) says staff were
+  // told: it is written once the digest went out, else the next sweep would stay silent.
+  const inDigest = new Set(plan.digest.map((d) => d.key));
+  const marks = (told: boolean) => plan.marks.filter((m) => inDigest.has(m.key) === told).map((m) => mark({ ...m, at: at() }));
+  const results: LogEntry[] = marks(false);
   let sent = 0;
   let failed = 0;
   for (const s of plan.sends) {
@@ -84,6 +88,7 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
   if (digest) {
     try {
       await deps.mailer.send(digest);
+      results.push(...marks(true));
       for (const d of plan.digest) results.push(mark({ requestId: '', at: at(), ...outboxKey.reported(d.key), detail: d.text }));
     } catch (error) {
       deps.logger.log('WARNING', 'sweep: digest not sent', { error });
