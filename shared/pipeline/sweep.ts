@@ -37,15 +37,29 @@ export interface SweepResult {
 export function createSweep(deps: SweepDeps): () => Promise<SweepResult> {
   let chain: Promise<unknown> = Promise.resolve();
   const now = deps.now ?? (() => new Date());
+  const unwritten: Unwritten = { entries: [] };
   return () => {
-    const run = chain.then(() => sweepOnce(deps, now));
+    const run = chain.then(() => sweepOnce(deps, now, unwritten));
     chain = run.catch(() => undefined);
     return run;
   };
 }
 
-async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult> {
+/**
+ * Results this process could not write after its sends (Sheets failing past its retries).
+ * The next sweep writes them before it reads, or the open intents would be sent again once
+ * they time out; only a process that dies with them leaves the documented window.
+ */
+interface Unwritten {
+  entries: LogEntry[];
+}
+
+async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten): Promise<SweepResult> {
   const started = Date.now();
+  if (unwritten.entries.length) {
+    await deps.store.appendLog(unwritten.entries);
+    unwritten.entries = [];
+  }
   const extraNotes: string[] = [];
   const state = await deps.store.readSweepState();
   for (const extra of deps.extras ?? []) {
@@ -96,7 +110,14 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
   }
   // Evaluation answers ride on the results' write; they are idempotent by response ID, so a
   // write lost here is made by the next sweep.
-  if (results.length || evaluation.rows.length) await deps.store.appendLog(results, evaluation.rows);
+  if (results.length || evaluation.rows.length) {
+    try {
+      await deps.store.appendLog(results, evaluation.rows);
+    } catch (error) {
+      unwritten.entries = results;
+      throw error;
+    }
+  }
   const result = { sent, failed, digest: digest ? items.length : 0, ms: Date.now() - started };
   deps.logger.log('INFO', 'sweep: done', { ...result });
   return result;

@@ -97,3 +97,35 @@ describe('staff hear of what stopped, even when the digest that says so fails', 
     expect(w.decisionsTo('2@example.cat')).toEqual([]);
   });
 });
+
+describe('a results write that fails after the emails went out', () => {
+  const results = (entries: LogEntry[]) => entries.some((e) => e.state === 'enviat');
+
+  test('is made by the next sweep before it plans: nothing is sent again, no duplicate to report', async () => {
+    const w = world([req('1'), req('2')]);
+    let fail = 1;
+    w.failWrite = (entries) => results(entries) && fail-- > 0;
+    await expect(w.sweep()).rejects.toThrow('Sheets write failed');
+    expect(w.decisionsTo('1@example.cat')).toHaveLength(1);
+    w.later(11); // past the intent timeout
+    await w.sweep();
+    w.later(11);
+    await w.sweep();
+    expect(w.decisionsTo('1@example.cat')).toHaveLength(1);
+    expect(w.decisionsTo('2@example.cat')).toHaveLength(1);
+    expect(w.digests().join('\n')).not.toContain('duplicat');
+    expect(w.log.filter((e) => e.state === 'enviat').map((e) => e.requestId)).toEqual(['1', '2']);
+  });
+
+  test('while Sheets still refuses it, the next sweep fails before planning, and sends nothing', async () => {
+    const w = world([req('1')]);
+    w.failWrite = results;
+    await expect(w.sweep()).rejects.toThrow();
+    w.later(11);
+    await expect(w.sweep()).rejects.toThrow();
+    w.failWrite = () => false;
+    w.later(11);
+    await w.sweep();
+    expect(w.decisionsTo('1@example.cat')).toHaveLength(1);
+  });
+});
