@@ -72,9 +72,13 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
   const evaluation = await evaluationStep(deps.evaluation, state, deps.logger);
   const plan = planSweep(state, now(), { ...deps, evaluationUri: evaluation.uri });
   const at = () => localStamp(now());
+  // One send per key: a request ID on two rows (a row copied by hand) plans its key twice,
+  // and both would go out under one intent.
+  const planned = new Set<string>();
+  const sends = plan.sends.filter((s) => !planned.has(s.key) && planned.add(s.key));
 
-  if (plan.sends.length) {
-    await deps.store.appendLog(plan.sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })));
+  if (sends.length) {
+    await deps.store.appendLog(sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })));
   }
   // A mark that is also a digest item (an alert, a held-back acceptance) says staff were
   // told: it is written once the digest went out, else the next sweep would stay silent.
@@ -83,7 +87,7 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
   const results: LogEntry[] = marks(false);
   let sent = 0;
   let failed = 0;
-  for (const s of plan.sends) {
+  for (const s of sends) {
     let outcome: SendOutcome;
     try {
       outcome = { messageId: (await deps.mailer.send(s.email)).messageId };

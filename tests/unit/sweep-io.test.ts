@@ -129,3 +129,12 @@ describe('a results write that fails after the emails went out', () => {
     expect(w.decisionsTo('1@example.cat')).toHaveLength(1);
   });
 });
+
+test('a request’s row copied by hand (one ID on two rows): its decision goes once, not once per row', async () => {
+  const r = req('1');
+  const w = world([r, { ...r, row: 8 }]);
+  await w.sweep();
+  w.later(5);
+  await w.sweep();
+  expect(w.decisionsTo('1@example.cat')).toHaveLength(1);
+});
