@@ -37,15 +37,29 @@ export interface SweepResult {
 export function createSweep(deps: SweepDeps): () => Promise<SweepResult> {
   let chain: Promise<unknown> = Promise.resolve();
   const now = deps.now ?? (() => new Date());
+  const unwritten: Unwritten = { entries: [] };
   return () => {
-    const run = chain.then(() => sweepOnce(deps, now));
+    const run = chain.then(() => sweepOnce(deps, now, unwritten));
     chain = run.catch(() => undefined);
     return run;
   };
 }
 
-async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult> {
+/**
+ * Results this process could not write after its sends (Sheets failing past its retries).
+ * The next sweep writes them before it reads, or the open intents would be sent again once
+ * they time out; only a process that dies with them leaves the documented window.
+ */
+interface Unwritten {
+  entries: LogEntry[];
+}
+
+async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten): Promise<SweepResult> {
   const started = Date.now();
+  if (unwritten.entries.length) {
+    await deps.store.appendLog(unwritten.entries);
+    unwritten.entries = [];
+  }
   const extraNotes: string[] = [];
   const state = await deps.store.readSweepState();
   for (const extra of deps.extras ?? []) {
@@ -58,14 +72,22 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
   const evaluation = await evaluationStep(deps.evaluation, state, deps.logger);
   const plan = planSweep(state, now(), { ...deps, evaluationUri: evaluation.uri });
   const at = () => localStamp(now());
+  // One send per key: a request ID on two rows (a row copied by hand) plans its key twice,
+  // and both would go out under one intent.
+  const planned = new Set<string>();
+  const sends = plan.sends.filter((s) => !planned.has(s.key) && planned.add(s.key));
 
-  if (plan.sends.length) {
-    await deps.store.appendLog(plan.sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })));
+  if (sends.length) {
+    await deps.store.appendLog(sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })));
   }
-  const results: LogEntry[] = plan.marks.map((m) => mark({ ...m, at: at() }));
+  // A mark that is also a digest item (an alert, a held-back acceptance) says staff were
+  // told: it is written once the digest went out, else the next sweep would stay silent.
+  const inDigest = new Set(plan.digest.map((d) => d.key));
+  const marks = (told: boolean) => plan.marks.filter((m) => inDigest.has(m.key) === told).map((m) => mark({ ...m, at: at() }));
+  const results: LogEntry[] = marks(false);
   let sent = 0;
   let failed = 0;
-  for (const s of plan.sends) {
+  for (const s of sends) {
     let outcome: SendOutcome;
     try {
       outcome = { messageId: (await deps.mailer.send(s.email)).messageId };
@@ -84,6 +106,7 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
   if (digest) {
     try {
       await deps.mailer.send(digest);
+      results.push(...marks(true));
       for (const d of plan.digest) results.push(mark({ requestId: '', at: at(), ...outboxKey.reported(d.key), detail: d.text }));
     } catch (error) {
       deps.logger.log('WARNING', 'sweep: digest not sent', { error });
@@ -91,7 +114,14 @@ async function sweepOnce(deps: SweepDeps, now: () => Date): Promise<SweepResult>
   }
   // Evaluation answers ride on the results' write; they are idempotent by response ID, so a
   // write lost here is made by the next sweep.
-  if (results.length || evaluation.rows.length) await deps.store.appendLog(results, evaluation.rows);
+  if (results.length || evaluation.rows.length) {
+    try {
+      await deps.store.appendLog(results, evaluation.rows);
+    } catch (error) {
+      unwritten.entries = results;
+      throw error;
+    }
+  }
   const result = { sent, failed, digest: digest ? items.length : 0, ms: Date.now() - started };
   deps.logger.log('INFO', 'sweep: done', { ...result });
   return result;

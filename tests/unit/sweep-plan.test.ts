@@ -192,3 +192,23 @@ describe('planSweep: hours held by acceptances on their way', () => {
     expect(planSweep(s, now, opts).digest).toHaveLength(1);
   });
 });
+
+describe('planSweep: the autumn hour that repeats (02:00–03:00 twice, stamps without an offset)', () => {
+  // 25 October 2026: 02:55 CEST is 00:55 UTC, 02:55 CET is 01:55 UTC; both are stamped «02:55:00».
+  const r = req('1', { decision: 'Denegada', release: true });
+  const key = `decisio:1:${fingerprint(decisionValues(r)!)}`;
+  const openAt = (iso: string): LogEntry => ({ requestId: '1', at: localStamp(new Date(iso)), kind: 'decisio', state: 'pendent', key, detail: 'intent 1' });
+  const sendsAt = (intent: string, now: string) => planSweep(state([r], [openAt(intent)]), new Date(now), opts).sends.length;
+
+  test.each([
+    ['the first pass, read in the second', '2026-10-25T00:55:00Z', '2026-10-25T01:04:00Z'],
+    ['the second pass', '2026-10-25T01:55:00Z', '2026-10-25T02:04:00Z'],
+  ])('an intent of %s is never taken as older than it is: not resent within the timeout', (_label, intent, now) => {
+    expect(sendsAt(intent, now)).toBe(0);
+  });
+
+  test('an intent of the first pass is read as of the second: resent up to an hour late, never early', () => {
+    expect(sendsAt('2026-10-25T00:55:00Z', '2026-10-25T01:58:00Z')).toBe(0);
+    expect(sendsAt('2026-10-25T00:55:00Z', '2026-10-25T02:06:00Z')).toBe(1);
+  });
+});
