@@ -4,6 +4,7 @@
 import * as functions from '@google-cloud/functions-framework';
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { UpstreamError } from '../shared/errors';
+import { isGuardRefusal } from '../shared/lease/guard';
 import { ca } from '../shared/i18n/ca';
 import type { Logger } from '../shared/log';
 import type { SweepResult } from '../shared/pipeline/sweep';
@@ -20,9 +21,10 @@ export function createSweepFunction(deps: () => Promise<{ run: () => Promise<Swe
       logger = d.logger;
       res.status(200).json(await d.run());
     } catch (error) {
-      // A Sheets or SendGrid outage: the scheduler's next call will try again.
-      if (error instanceof UpstreamError) {
-        logger?.log('WARNING', 'sweep: upstream unavailable', { error, service: error.service });
+      // A Sheets or SendGrid outage, or another sweep or door holding the write lease: the
+      // scheduler's next call (or its retry) will try again.
+      if (error instanceof UpstreamError || isGuardRefusal(error)) {
+        logger?.log('WARNING', 'sweep: unavailable', { error, service: error instanceof UpstreamError ? error.service : 'lease' });
         return answerError(res.set('Retry-After', '60'), 503, ca.errors.unavailable);
       }
       answerCrash(res, logger, error);

@@ -36,9 +36,10 @@ export interface SweepStore {
   readSweepState(): Promise<SweepState>;
   /**
    * `evaluations`: answers as rows of the Avaluacions tab, below the last one (only the sweep
-   * writes there), in the same write as the log entries.
+   * writes there), in the same write as the log entries. Abandoned after `timeoutMs` (the
+   * intents are written under the lease, which must not expire while they may still land).
    */
-  appendLog(log: LogEntry[], evaluations?: CellValue[][]): Promise<void>;
+  appendLog(log: LogEntry[], evaluations?: CellValue[][], opts?: { timeoutMs?: number }): Promise<void>;
 }
 
 export interface OutgoingEmail {

@@ -117,10 +117,10 @@ export class SheetsWorkspace implements WorkspaceStore {
    * intents without results, which the sweep resends after its timeout): the answers go to
    * fixed rows, and the outbox's fold counts a repeated log entry once.
    */
-  async appendLog(log: LogEntry[], evaluations: CellValue[][] = []): Promise<void> {
+  async appendLog(log: LogEntry[], evaluations: CellValue[][] = [], opts: { timeoutMs?: number } = {}): Promise<void> {
     const requests = [...this.evaluationRequests(evaluations), ...this.logRequests(log)];
     if (!requests.length) return;
-    await this.batchUpdate(requests, true);
+    await this.batchUpdate(requests, true, opts.timeoutMs);
     this.evaluationRows += evaluations.length;
   }
 

@@ -1,7 +1,10 @@
 // One sweep: read the workspace (≤ 2 calls), decide (pure), record every intent in one
-// write, send, record the results and digest markers in one more write. Sweeps never run
-// concurrently in one process (and production runs one instance, one request at a time):
-// Sheets has no compare-and-set, so two sweeps racing could both see "not sent yet".
+// write, send, record the results and digest markers in one more write. Sheets has no
+// compare-and-set, so two sweeps racing could both see "not sent yet": the read, the plan
+// and the intents' write run under the write lease every door takes (in one process, a
+// queue as well). Once the intents are written, any later sweep sees them in flight, so the
+// sends, the digest and the results need no lease — and the Forms reconciliation, which
+// takes the lease itself through the intake pipeline, runs after it is released.
 import { localStamp } from '../domain/dates';
 import { digestEmail } from '../emails/digest';
 import type { Logger } from '../log';
@@ -9,18 +12,21 @@ import { LOG_KIND, type LogEntry } from '../domain/log-entry';
 import type { SweepState } from '../domain/workspace-state';
 import { intent, mark, outboxKey, recipientTag, sendResult, type SendOutcome } from '../outbox';
 import type { Mailer, SweepStore } from '../ports';
+import type { WriteGuard } from '../lease/guard';
 import { planSweep, type SweepOptions } from '../sweep/plan';
 import { evaluationStep, type EvaluationDoor } from './evaluations';
 
 export interface SweepDeps extends SweepOptions {
   store: SweepStore;
+  /** The lease around read → plan → intents (the intake's: one sweep or flush at a time). */
+  guard: WriteGuard;
   mailer: Mailer;
   logger: Logger;
   now?: () => Date;
   /**
-   * Extra steps run inside the sweep's lock (the Forms watch and reconciliation), given the
-   * workspace as this sweep read it, so they need no read of their own; what they add
-   * (a reconciled row) is the next sweep's to plan.
+   * Extra steps run after the lease is released (the Forms watch and reconciliation, which
+   * take it themselves), given the workspace as this sweep read it, so they need no read of
+   * their own; what they add (a reconciled row) is the next sweep's to plan.
    */
   extras?: Array<(state: SweepState) => Promise<string[]>>;
   /** The evaluation form (EVALUATION_FORM_ID); unset: no evaluation is asked or collected. */
@@ -60,8 +66,28 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
     await deps.store.appendLog(unwritten.entries);
     unwritten.entries = [];
   }
+  const at = () => localStamp(now());
+  const { state, plan, sends, evaluation } = await deps.guard.run(async (fence) => {
+    const state = await deps.store.readSweepState();
+    const evaluation = await evaluationStep(deps.evaluation, state, deps.logger);
+    const plan = planSweep(state, now(), { ...deps, evaluationUri: evaluation.uri });
+    // One send per key: a request ID on two rows (a row copied by hand) plans its key twice,
+    // and both would go out under one intent.
+    const planned = new Set<string>();
+    const sends = plan.sends.filter((s) => !planned.has(s.key) && planned.add(s.key));
+    // The digest's items are intents too: a sweep that reads before this one's digest is
+    // recorded sees them on their way instead of telling staff a second time.
+    const intents = [
+      ...sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })),
+      ...(deps.staff.length ? plan.digest.map((d) => intent({ requestId: '', ...outboxKey.reported(d.key), at: at(), attempt: 1 })) : []),
+    ];
+    if (intents.length) {
+      const timeoutMs = await fence(); // LeaseLost: nothing written, the scheduler calls again
+      await deps.store.appendLog(intents, [], Number.isFinite(timeoutMs) ? { timeoutMs } : {});
+    }
+    return { state, plan, sends, evaluation };
+  });
   const extraNotes: string[] = [];
-  const state = await deps.store.readSweepState();
   for (const extra of deps.extras ?? []) {
     try {
       extraNotes.push(...(await extra(state)));
@@ -69,17 +95,7 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
       deps.logger.log('WARNING', 'sweep: extra step failed', { error });
     }
   }
-  const evaluation = await evaluationStep(deps.evaluation, state, deps.logger);
-  const plan = planSweep(state, now(), { ...deps, evaluationUri: evaluation.uri });
-  const at = () => localStamp(now());
-  // One send per key: a request ID on two rows (a row copied by hand) plans its key twice,
-  // and both would go out under one intent.
-  const planned = new Set<string>();
-  const sends = plan.sends.filter((s) => !planned.has(s.key) && planned.add(s.key));
 
-  if (sends.length) {
-    await deps.store.appendLog(sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })));
-  }
   // A mark that is also a digest item (an alert, a held-back acceptance) says staff were
   // told: it is written once the digest went out, else the next sweep would stay silent.
   const inDigest = new Set(plan.digest.map((d) => d.key));
@@ -110,6 +126,8 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
       for (const d of plan.digest) results.push(mark({ requestId: '', at: at(), ...outboxKey.reported(d.key), detail: d.text }));
     } catch (error) {
       deps.logger.log('WARNING', 'sweep: digest not sent', { error });
+      // Not told: the next sweep reports these items again.
+      for (const d of plan.digest) results.push(sendResult({ requestId: '', ...outboxKey.reported(d.key), at: at(), attempt: 1, outcome: { error } }));
     }
   }
   // Evaluation answers ride on the results' write; they are idempotent by response ID, so a

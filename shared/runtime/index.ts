@@ -11,12 +11,15 @@ import type { FormsWatch } from '../pipeline/forms-watch';
 import type { SweepResult } from '../pipeline/sweep';
 import type { FormSource, Mailer } from '../ports';
 import type { SheetsWorkspace } from '../adapters/sheets';
+import type { WriteGuard } from '../lease/guard';
 import { formsConfig, leaseSettings, loadConfig, replyTo, type Config } from './config';
 import { runtimeEnv } from './env';
 
 export interface IntakeRuntime {
   config: Config;
   pipeline: IntakePipeline;
+  /** The write lease every door takes around its read → decide → write (the sweep too). */
+  guard: WriteGuard;
   logger: Logger;
   store: SheetsWorkspace;
   mailer: Mailer;
@@ -82,7 +85,7 @@ export const intakeRuntime = once(async (): Promise<IntakeRuntime> => {
     onWarning: (message, detail) => logger.log('WARNING', message, detail),
   });
   const pipeline = createIntakePipeline({ store, guard, mailer, staffEmails: config.STAFF_EMAILS, replyTo: replyTo(config), logger });
-  return { config, pipeline, logger, store, mailer };
+  return { config, pipeline, guard, logger, store, mailer };
 });
 
 export const formsRuntime = once(async (): Promise<FormsRuntime> => {
@@ -117,7 +120,7 @@ async function evaluationDoor(config: Config) {
 }
 
 export const sweepRuntime = once(async (): Promise<SweepRuntime> => {
-  const { config, logger, store, mailer } = await intakeRuntime();
+  const { config, logger, store, mailer, guard } = await intakeRuntime();
   const [{ createSweep }, { knownFromSweepState }] = await Promise.all([import('../pipeline/sweep'), import('../pipeline/form-responses')]);
   // Without FORM_ID the deployment has no Google Form: no watch, no reconciliation.
   const forms = config.FORM_ID ? await formsRuntime() : undefined;
@@ -126,6 +129,7 @@ export const sweepRuntime = once(async (): Promise<SweepRuntime> => {
     logger,
     run: createSweep({
       store,
+      guard,
       mailer,
       logger,
       staff: config.STAFF_EMAILS,

@@ -15,7 +15,7 @@ import { cellName, type Ledger } from './ledger';
 import { poolName, type PoolBook } from './pools';
 
 export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook): void {
-  const { ob, sends, marks, digest, report, inFlight, stale, mayRetry } = ledger;
+  const { ob, sends, marks, digest, report, told, inFlight, stale, mayRetry } = ledger;
   const released = ctx.requests
     .filter((r) => r.release)
     .map((r) => ({ r, v: decisionValues(r) }))
@@ -36,7 +36,7 @@ export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook)
     if (v.decision === DECISION.accepted && v.service === '') {
       // "Either" and no service assigned: held until the Commission chooses one.
       const block = outboxKey.blocked(r.id, fp);
-      if (!ob.has(block.key)) {
+      if (!told(block.key)) {
         marks.push({ requestId: r.id, ...block, detail: 'cal triar el servei' });
         digest.push({ key: block.key, text: t.digest.chooseService(r.reference) });
       }
@@ -49,7 +49,7 @@ export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook)
       const left = pool ? pool.hours - book.committed(k, r.id) - book.hoursOf(r, v) : 0;
       if (!pool || left < 0) {
         const block = outboxKey.blocked(r.id, fp);
-        if (!ob.has(block.key)) {
+        if (!told(block.key)) {
           const name = poolName(k);
           marks.push({ requestId: r.id, ...block, detail: pool ? `bossa ${name}: ${left} h` : `sense bossa ${name}` });
           digest.push({ key: block.key, text: pool ? t.digest.poolBlocked(r.reference, name, left) : t.digest.noPool(r.reference, name) });

@@ -25,7 +25,12 @@ export interface Ledger extends SweepPlan {
   stale: (s: OutboxStatus | undefined) => boolean;
   /** An intent still within the timeout: its send may yet be recorded. */
   inFlight: (s: OutboxStatus | undefined) => boolean;
-  /** A digest item, unless staff were already told under this key or it is in this plan already. */
+  /**
+   * Staff were told of this digest item (its mark, or its `reported` entry), or are being
+   * told: another sweep's digest carrying it is on its way (its intent within the timeout).
+   */
+  told: (key: string) => boolean;
+  /** A digest item, unless staff were told or are being told of it, or it is in this plan already. */
   report: (key: string, text: string) => void;
   /**
    * Whether an email whose last send failed goes again now. Refused for good or out of
@@ -45,9 +50,15 @@ export function createLedger(log: readonly LogEntry[], now: DateTime, opts: Swee
   const marks: SweepPlan['marks'] = [];
   // Once per key: not again after staff were told (the log), nor twice in this plan (two
   // rows saying the same thing, such as one session typed twice).
+  const inFlight = (s: OutboxStatus | undefined) => Boolean(s?.openIntent && minutesSince(s) < timeout);
+  const told = (key: string) => {
+    if (ob.has(key)) return true; // a mark written once the digest went out (an alert, a held-back acceptance)
+    const st = ob.get(outboxKey.reported(key).key);
+    return Boolean(st && (st.state === 'registrat' || inFlight(st)));
+  };
   const reported = new Set<string>();
   const report = (key: string, text: string) => {
-    if (ob.has(outboxKey.reported(key).key) || reported.has(key)) return;
+    if (told(key) || reported.has(key)) return;
     reported.add(key);
     digest.push({ key, text });
   };
@@ -57,7 +68,8 @@ export function createLedger(log: readonly LogEntry[], now: DateTime, opts: Swee
     digest,
     marks,
     stale: (s) => Boolean(s?.openIntent && minutesSince(s) >= timeout),
-    inFlight: (s) => Boolean(s?.openIntent && minutesSince(s) < timeout),
+    inFlight,
+    told,
     report,
     mayRetry: (r, key, st, email, what, refused) => {
       if (st?.state !== 'error') return true;
@@ -66,7 +78,7 @@ export function createLedger(log: readonly LogEntry[], now: DateTime, opts: Swee
       if (gate === 'refused') report(digestKey.refused(key, recipients), refused());
       else if (gate === 'stopped') {
         const alert = outboxKey.alert(key);
-        if (!ob.has(alert.key)) {
+        if (!told(alert.key)) {
           marks.push({ requestId: r.id, ...alert, detail: `${st.failures} intents` });
           digest.push({ key: alert.key, text: t.digest.emailFailed(what, r.reference, st.failures) });
         }

@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GcsLeaseStore } from '../../shared/adapters/storage';
+import { LOG_KIND } from '../../shared/domain/log-entry';
 import { sign } from '../../shared/domain/signature';
 import { parseLeaseBody } from '../../shared/lease/lease';
 import { leaseSettings, loadConfig } from '../../shared/runtime/config';
 import { formAnswers } from '../support/form-answers';
+import { Commission } from '../support/commission';
 import { formsDoor } from '../support/forms-door';
 import { freshBundles, startFunction, type FunctionProcess } from '../support/processes';
 import { readRequests, startTestStack, type TestStack } from '../support/stack';
@@ -165,6 +167,35 @@ describe('the Google Form door: a formResponses process, the stack’s own and t
       expect(confirmations(id), id).toBe(1);
     }
     await expectUniqueReferences();
+  }, 180_000);
+});
+
+describe('three sweeps at once: the stack’s own and two more processes', () => {
+  test('each released decision is emailed once, and staff are told of each thing once', async () => {
+    const commission = new Commission(stack.api);
+    const sweeps = [`${stack.url}/sweep`, ...(await Promise.all([0, 1].map(() => startFunction({ dist, target: 'sweep', envFile })))).map((p) => {
+      started.push(p);
+      return p.url;
+    })];
+    const ids = Array.from({ length: 6 }, (_, i) => `sw-${i}`);
+    // One from a municipality that is not a member: an item for staff's digest.
+    const outsider = 'sw-outsider';
+    for (const [id, extra] of [...ids.map((id) => [id, {}] as const), [outsider, { municipality: 'Ajuntament de Fora de la Xarxa' }] as const]) {
+      expect((await submit(intakes[0]!, validBody({ submissionId: id, contactEmail: `${id}@example.cat`, ...extra }))).status).toBe(201);
+    }
+    await commission.refresh();
+    await commission.typeAll(ids.map((id) => [id, { Decisió: 'Denegada', 'Enviar decisió': true }] as const));
+
+    // The scheduler's call, a retry and a manual run, each to a different instance, at once; twice.
+    const run = (url: string) => fetch(url, { method: 'POST' }).then(async (r) => (await r.arrayBuffer(), r.status)).catch(() => 0);
+    const statuses = [...(await Promise.all(sweeps.map(run))), ...(await Promise.all(sweeps.map(run)))];
+    expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+
+    const mail = stack.sendgrid.messages().map((m) => m.body as { custom_args?: Record<string, string>; subject?: string; content?: Array<{ value: string }> });
+    for (const id of ids) expect(mail.filter((m) => m.custom_args?.kind === 'decisio' && m.custom_args.requestId === id).length, id).toBe(1);
+    const outsiderRef = (await rowsById()).get(outsider)![0]!;
+    const told = mail.filter((m) => m.custom_args?.kind === LOG_KIND.reported && (m.content ?? []).some((c) => c.value.includes(outsiderRef)));
+    expect(told.length, 'digests naming the non-member request').toBe(1);
   }, 180_000);
 });
 

@@ -1,6 +1,7 @@
 // Decisions reach municipalities: the sweep on the local stack, with the Commission's
 // cells edited through the Sheets API and the emails read from the SendGrid sink.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { IN_PROCESS_ONLY } from '../../shared/lease/guard';
 import { Commission } from '../support/commission';
 import { stackForm } from '../support/form-publish';
 import { IN_CALL_2020_04, readLog, receiveOn, startTestStack, type TestStack } from '../support/stack';
@@ -148,11 +149,11 @@ describe('faults end with every decision notified once', () => {
     const mailer = new SendGridMailer({ apiKey: 'SG.local', from: { email: 'secretaria@xmess.local' }, rootUrl: `${stack.url}/` });
     const logger = { log: () => undefined };
     let clock = new Date();
-    const crashed = createSweep({ store: crashing, mailer, logger, staff: ['secretaria@xmess.local'], now: () => clock });
+    const crashed = createSweep({ store: crashing, guard: IN_PROCESS_ONLY, mailer, logger, staff: ['secretaria@xmess.local'], now: () => clock });
     await expect(crashed()).rejects.toThrow('process killed');
     expect(decisionsTo('c-1@example.cat')).toHaveLength(1);
     // The process is gone, and the results it held with it: the next sweep is another one.
-    const run = createSweep({ store, mailer, logger, staff: ['secretaria@xmess.local'], now: () => clock });
+    const run = createSweep({ store, guard: IN_PROCESS_ONLY, mailer, logger, staff: ['secretaria@xmess.local'], now: () => clock });
     // Within the timeout: not resent.
     await run();
     expect(decisionsTo('c-1@example.cat')).toHaveLength(1);

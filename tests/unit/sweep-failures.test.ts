@@ -2,6 +2,7 @@
 // recipients, transient failures back off and stop, a decision whose cells show an error
 // or a bad address is held, and staff hear of each once, with the cell to fix.
 import { describe, expect, test } from 'vitest';
+import { IN_PROCESS_ONLY } from '../../shared/lease/guard';
 import { localStamp } from '../../shared/domain/dates';
 import type { LogEntry } from '../../shared/domain/log-entry';
 import type { RequestView, SweepState } from '../../shared/domain/workspace-state';
@@ -111,6 +112,7 @@ test('a sweep every 5 minutes sends a refused decision once and tells staff once
   const digests: OutgoingEmail[] = [];
   let clock = now.getTime();
   const sweep = createSweep({
+    guard: IN_PROCESS_ONLY,
     staff: opts.staff,
     logger: createLogger('silent'),
     now: () => new Date(clock),

@@ -1,6 +1,7 @@
 // The sweep's own I/O against in-memory stand-ins: what it writes to the log and sends when
 // a write or a send fails half-way, so that an email goes once and staff hear of what stopped.
 import { describe, expect, test } from 'vitest';
+import { IN_PROCESS_ONLY } from '../../shared/lease/guard';
 import { localStamp } from '../../shared/domain/dates';
 import type { LogEntry } from '../../shared/domain/log-entry';
 import type { RequestView, SweepState } from '../../shared/domain/workspace-state';
@@ -41,6 +42,7 @@ function world(requests: RequestView[], log: LogEntry[] = []) {
     decisionsTo: (address: string): OutgoingEmail[] => w.sent.filter((e) => e.customArgs?.kind === 'decisio' && e.to.includes(address)),
   };
   const sweep = createSweep({
+    guard: IN_PROCESS_ONLY,
     staff,
     logger: createLogger('silent'),
     now: () => new Date(clock),
@@ -137,4 +139,33 @@ test('a request’s row copied by hand (one ID on two rows): its decision goes o
   w.later(5);
   await w.sweep();
   expect(w.decisionsTo('1@example.cat')).toHaveLength(1);
+});
+
+describe('a digest item is told once, and again if its digest failed', () => {
+  test('a failed digest: its items come again in the next; one sent: not again; one on its way: not twice', async () => {
+    const w = world([req('1', { member: false, release: false, decision: '' })]);
+    w.failSend = (e) => e.customArgs?.kind === 'resum';
+    await w.sweep();
+    expect(w.digests()).toEqual([]);
+    w.failSend = () => false;
+    w.later(1);
+    await w.sweep();
+    expect(w.digests()).toHaveLength(1);
+    w.later(1);
+    await w.sweep();
+    expect(w.digests()).toHaveLength(1);
+  });
+
+  test('while another sweep’s digest carrying the item is on its way (its intent only), the item waits', async () => {
+    const first = world([req('1', { member: false, release: false, decision: '' })]);
+    first.failWrite = (entries) => entries.some((e) => e.state !== 'pendent'); // dies after its intents, as it were
+    await first.sweep().catch(() => undefined);
+    const second = world([req('1', { member: false, release: false, decision: '' })], first.log.filter((e) => e.state === 'pendent'));
+    second.failSend = () => false;
+    await second.sweep();
+    expect(second.digests()).toEqual([]);
+    second.later(11); // past the intent timeout: the first may have died before telling anyone
+    await second.sweep();
+    expect(second.digests()).toHaveLength(1);
+  });
 });
