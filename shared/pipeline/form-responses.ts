@@ -5,14 +5,15 @@
 // are told once.
 //
 // Noting an edit or an invalid response once needs to know whether it was noted before.
-// The function never reads the log for that (it would cost a Sheets call on the hot path):
-// what it sees first-hand, submitted after this instance started, can only have been seen
-// by this instance (formResponses runs with max-instances=1), so memory is exact; older
-// ones are left to the sweep's reconciliation, which reads rows and log keys anyway.
-// A valid response from before this instance started is still taken (a cold start recovers
-// what a lost notification left behind), but only after one read of the workspace: the
-// pipeline may refuse it (an area its call does not offer), and a refusal it records once
-// more is one more notice to staff, on every cold start.
+// The function does not read the log for a valid first-hand response (it would cost a Sheets
+// call on the hot path): submitted after this instance started, it can only have been seen
+// by this instance (formResponses runs with max-instances=1), so memory is exact. Edits and
+// invalid ones from before are left to the sweep's reconciliation, which reads rows and log
+// keys anyway. The workspace is read once when the function lists a valid response from
+// before it started (a cold start recovers what a lost notification left behind, but the
+// pipeline may refuse it, an area its call does not offer, and would record and tell staff
+// again on every cold start) or a first-hand invalid one (the Apps Script relay may have
+// recorded it a moment before).
 import { localStamp } from '../domain/dates';
 import { parseSubmission } from '../domain/schema';
 import { UpstreamError } from '../errors';
@@ -136,8 +137,9 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
 
     const known = opts.known;
     const deferred = (i: Item) => !known && (!i.valid || i.edited) && !firstHand(i);
-    // Once per instance, as a rule: this pass handles every older response it lists.
-    const workspace = known ?? (items.some((i) => !firstHand(i) && !deferred(i)) ? await deps.journal.readKnown() : undefined);
+    // Older responses: once per instance, as a rule (this pass handles every one it lists).
+    // An invalid one, rare: the relay may have recorded it already, and the pipeline would again.
+    const workspace = known ?? (items.some((i) => !deferred(i) && (!firstHand(i) || !i.valid)) ? await deps.journal.readKnown() : undefined);
     const edits: EditedItem[] = [];
     const noteIfEdited = (i: Item, reference: string, municipality: string) => {
       if (i.edited && !workspace?.keys.has(outboxKey.edit(i.id, i.version).key)) edits.push({ ...i, reference, municipality });
