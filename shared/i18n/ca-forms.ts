@@ -77,6 +77,8 @@ export const caForms = {
       `El formulari de Google (${formId}) no està publicat: amb la convocatòria oberta, els municipis no hi poden enviar sol·licituds. Una persona administradora l’ha de publicar: npm run form -- update --form ${formId}`,
     notAccepting: (formId: string) =>
       `El formulari de Google (${formId}) està publicat però no accepta respostes: amb la convocatòria oberta, els municipis no hi poden enviar sol·licituds. Una persona administradora l’ha de tornar a obrir: npm run form -- update --form ${formId}`,
+    listRefused: (what: string) =>
+      `Google Forms no deixa llegir les respostes del formulari (${what}): les sol·licituds enviades pel formulari no arriben al full ni reben confirmació. Cal que una persona administradora comprovi que el formulari existeix i que el compte de les funcions hi té accés.`,
     reconciled: (n: number) =>
       n === 1
         ? 'La conciliació amb Google Forms ha afegit 1 sol·licitud que no havia arribat per l’avís.'

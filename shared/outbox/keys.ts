@@ -76,4 +76,5 @@ export const digestKey = {
   formsWatchRecreated: (watchId: string) => `forms-watch:recreated:${watchId}`,
   formsWatchReactivated: (watchId: string, expireTime: string) => `forms-watch:reactivated:${watchId}:${expireTime}`,
   formsWatchSuspended: (errorType: string, day: string) => `forms-watch:suspended:${errorType}:${day}`,
+  formsListRefused: (day: string) => `forms-list:refused:${day}`,
 } as const;

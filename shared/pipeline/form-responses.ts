@@ -5,10 +5,15 @@
 // are told once.
 //
 // Noting an edit or an invalid response once needs to know whether it was noted before.
-// The function never reads the log for that (it would cost a Sheets call on the hot path):
-// what it sees first-hand, submitted after this instance started, can only have been seen
-// by this instance (formResponses runs with max-instances=1), so memory is exact; older
-// ones are left to the sweep's reconciliation, which reads rows and log keys anyway.
+// The function does not read the log for a valid first-hand response (it would cost a Sheets
+// call on the hot path): submitted after this instance started, it can only have been seen
+// by this instance (formResponses runs with max-instances=1), so memory is exact. Edits and
+// invalid ones from before are left to the sweep's reconciliation, which reads rows and log
+// keys anyway. The workspace is read once when the function lists a valid response from
+// before it started (a cold start recovers what a lost notification left behind, but the
+// pipeline may refuse it, an area its call does not offer, and would record and tell staff
+// again on every cold start) or a first-hand invalid one (the Apps Script relay may have
+// recorded it a moment before).
 import { localStamp } from '../domain/dates';
 import { parseSubmission } from '../domain/schema';
 import { UpstreamError } from '../errors';
@@ -42,8 +47,8 @@ export function knownFromSweepState(state: Pick<SweepState, 'requests' | 'log'>)
 
 export interface ResponseIntakeDeps {
   pipeline: IntakePipeline;
-  /** Where edits are logged; the pipeline's read has primed it by then. */
-  journal: Pick<FormsJournal, 'appendLog'>;
+  /** Where edits are logged (the pipeline's read has primed it by then); what it holds. */
+  journal: FormsJournal;
   mailer: Mailer;
   staffEmails: string[];
   logger: Logger;
@@ -131,24 +136,28 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
     if (!items.length) return counts;
 
     const known = opts.known;
+    const deferred = (i: Item) => !known && (!i.valid || i.edited) && !firstHand(i);
+    // Older responses: once per instance, as a rule (this pass handles every one it lists).
+    // An invalid one, rare: the relay may have recorded it already, and the pipeline would again.
+    const workspace = known ?? (items.some((i) => !deferred(i) && (!firstHand(i) || !i.valid)) ? await deps.journal.readKnown() : undefined);
     const edits: EditedItem[] = [];
     const noteIfEdited = (i: Item, reference: string, municipality: string) => {
-      if (i.edited && !known?.keys.has(outboxKey.edit(i.id, i.version).key)) edits.push({ ...i, reference, municipality });
+      if (i.edited && !workspace?.keys.has(outboxKey.edit(i.id, i.version).key)) edits.push({ ...i, reference, municipality });
     };
     const toSubmit: Item[] = [];
     for (const i of items) {
-      const row = known?.rows.get(i.id);
-      if (row) {
+      const row = workspace?.rows.get(i.id);
+      if (deferred(i)) {
+        counts.deferred++; // noted or not, the next reconciliation knows
+        handled.set(i.id, i.version);
+      } else if (row) {
         counts.duplicates++;
         noteIfEdited(i, row.reference, row.municipality);
         handled.set(i.id, i.version);
-      } else if (known && invalidRecorded(known, i)) {
+      } else if (workspace && invalidRecorded(workspace, i)) {
         // Also a response only the pipeline finds invalid (an area its call does not offer):
         // recorded once, not again on every sweep.
         counts.skipped++;
-        handled.set(i.id, i.version);
-      } else if (!known && (!i.valid || i.edited) && !firstHand(i)) {
-        counts.deferred++; // noted or not, the next reconciliation knows
         handled.set(i.id, i.version);
       } else toSubmit.push(i);
     }

@@ -147,7 +147,18 @@ export function createFormsWatch(deps: FormsWatchDeps): FormsWatch {
       deps.logger.log('WARNING', 'forms watch: not checked', { error });
       watch = { action: 'failed', notes: [] };
     }
-    const responses = await deps.source.listResponses(deps.formId);
+    let responses: FormResponse[];
+    try {
+      responses = await deps.source.listResponses(deps.formId);
+    } catch (e) {
+      if (!(e instanceof UpstreamError) || e.transient) throw e;
+      // Refused (the form deleted, or no longer shared with us): no response reaches the sheet
+      // by this door until someone acts, which staff must hear; the watch notes say responses
+      // still arrive with each sweep, so they wait until that is true again.
+      deps.logger.log('ERROR', 'forms reconcile: refused', { error: e });
+      watch = { action: 'failed', notes: [{ key: digestKey.formsListRefused(day()), text: t.listRefused(e.message) }] };
+      responses = [];
+    }
     // A form with no responses and a healthy watch costs the sweep no Sheets call.
     if (!responses.length && !watch.notes.length) return publish;
     const known = given ?? (await deps.journal.readKnown());

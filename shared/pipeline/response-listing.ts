@@ -3,9 +3,9 @@
 // the responses since a watermark and hands every one to the response intake.
 //
 // The watermark lives in this instance only, on purpose: a cold start lists every response
-// once (those already in the sheet come back "duplicate" at the cost of the pipeline's one
-// read), which also recovers whatever a lost notification left behind; keeping it in the
-// sheet would cost a read and a write on every notification.
+// once (those already in the sheet are found there by the response intake's one read of the
+// workspace), which also recovers whatever a lost notification left behind; keeping it in
+// the sheet would cost a read and a write on every notification.
 import type { FormResponse } from '../forms/form-source';
 import type { Logger } from '../log';
 import type { FormSource } from '../ports';

@@ -135,6 +135,11 @@ describe('a response only the pipeline can refuse', () => {
       const id = add({ topic: ['Energia'], contactEmail: ['dropped-area@example.cat'] });
       await stack.forms.flush();
       for (let i = 0; i < 2; i++) expect((await fetch(`${stack.url}/sweep`, { method: 'POST' })).status).toBe(200);
+      // Every cold start of the function lists every response again.
+      const notices = () => door.mails().filter((m) => m.content.some((c) => c.value.includes(id))).length;
+      const told = notices();
+      await (await door.coldInstance())();
+      expect(notices()).toBe(told);
       const logged = (await readLog(stack.api)).filter((e) => e.requestId === id && e.kind === 'invalida');
       expect(logged.map((e) => e.detail)).toEqual([expect.stringContaining('Àmbit temàtic')]);
     } finally {

@@ -11,7 +11,8 @@ import type { FormResponse } from '../../shared/forms/form-source';
 import { relayScript } from '../../scripts/apps-script/relay';
 import { formCommand } from '../../scripts/form-command';
 import { formAnswers } from '../support/form-answers';
-import { readRequests, startTestStack, type TestStack } from '../support/stack';
+import { formsDoor } from '../support/forms-door';
+import { readLog, readRequests, startTestStack, type TestStack } from '../support/stack';
 
 const SLOW = 120_000;
 let stack: TestStack;
@@ -99,6 +100,20 @@ describe('the Apps Script relay', () => {
     const confirmations = stack.sendgrid.messages().filter((m) => (m.body as { personalizations: Array<{ to: Array<{ email: string }> }> }).personalizations[0]?.to[0]?.email === 'both-doors@example.cat');
     expect(confirmations).toHaveLength(1);
     expect((await relay.post()).status).toBe(200); // and again later: the same reference, nothing new
+  }, SLOW);
+
+  test('an invalid response the relay delivered first is not recorded, nor told to staff, again by the watch', async () => {
+    const door = formsDoor(stack);
+    expect(await door.notify()).toBe(204); // the function's instance is up before the response
+    let id = '';
+    await door.withWatchPaused(async () => {
+      id = stack.forms.addResponse(formId, formAnswers({ contactEmail: ['no-és-un-correu'] })).responseId;
+      const r = (await api.forms.responses.get({ formId, responseId: id })).data;
+      await (await runRelay(script, formAppResponse(r)).post()).arrayBuffer();
+      expect(await door.notify()).toBe(204);
+    });
+    expect((await readLog(stack.api)).filter((e) => e.requestId === id && e.kind === 'invalida')).toHaveLength(1);
+    expect(door.mails().filter((m) => m.content.some((c) => c.value.includes(id)))).toHaveLength(1);
   }, SLOW);
 
   test('refuses to run without its map or its properties, in Catalan', () => {

@@ -115,6 +115,17 @@ describe('the sweep step', () => {
     expect(log.filter((e) => e.kind === 'resum')).toHaveLength(2);
   });
 
+  test('a form the API refuses to list (deleted, no longer shared) is reported once a day, as responses not arriving', async () => {
+    const gone = watchFor({ formId: 'no-such-form-0000' }); // every call answers 404, as when the form is gone
+    const first = await gone.sweepStep();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toContain('no arriben al full');
+    expect(first[0]).toContain('(404)');
+    expect(await gone.sweepStep()).toEqual([]);
+    clock += DAY;
+    expect(await gone.sweepStep()).toHaveLength(1);
+  });
+
   test('a healthy watch and no responses cost the workspace nothing', async () => {
     await watchFor().ensureWatch();
     let reads = 0;

@@ -7,7 +7,7 @@ import { GoogleFormsSource } from '../../shared/adapters/forms';
 import { SheetsWorkspace } from '../../shared/adapters/sheets';
 import { GcsLeaseStore } from '../../shared/adapters/storage';
 import { leaseGuard } from '../../shared/lease/guard';
-import { createResponseIntake } from '../../shared/pipeline/form-responses';
+import { createResponseIntake, knownFromSweepState } from '../../shared/pipeline/form-responses';
 import { createIntakePipeline } from '../../shared/pipeline/intake';
 import { intakeRuntime } from '../../shared/runtime';
 import { leaseSettings } from '../../shared/runtime/config';
@@ -72,7 +72,7 @@ export function formsDoor(stack: TestStack) {
     const { bucket, ...lease } = leaseSettings(base.config);
     const guard = leaseGuard({ ...lease, store: new GcsLeaseStore({ bucket, rootUrl: `${stack.url}/` }) });
     const pipeline = createIntakePipeline({ store, guard, mailer: base.mailer, staffEmails: base.config.STAFF_EMAILS, logger: base.logger });
-    const intake = createResponseIntake({ pipeline, journal: { appendLog: store.appendLog.bind(store) }, mailer: base.mailer, staffEmails: base.config.STAFF_EMAILS, logger: base.logger });
+    const intake = createResponseIntake({ pipeline, journal: { readKnown: async () => knownFromSweepState(await store.readSweepState()), appendLog: store.appendLog.bind(store) }, mailer: base.mailer, staffEmails: base.config.STAFF_EMAILS, logger: base.logger });
     const source = new GoogleFormsSource({ rootUrl: `${stack.url}/`, pageSize: opts.pageSize });
     const fn = createFormResponses(async () => ({ formId, source, intake, logger: base.logger }));
     return (data: PubSubData | undefined = ours()) => fn(event(data));

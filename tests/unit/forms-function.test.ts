@@ -97,7 +97,7 @@ describe('the response intake', () => {
     };
     const intake = createResponseIntake({
       pipeline,
-      journal: { appendLog: async () => undefined },
+      journal: { readKnown: async () => ({ rows: new Map(), keys: new Map() }), appendLog: async () => undefined },
       mailer: { send: async () => ({ messageId: 'm' }) },
       staffEmails: [],
       logger: { log: () => undefined },
