@@ -5,7 +5,7 @@ import type { Call } from '../domain/calls';
 import { ZONE } from '../domain/dates';
 import type { DecisionValues } from '../domain/decisions';
 import type { RequestView, SweepState } from '../domain/workspace-state';
-import { lastSentDecisions } from './decision-values';
+import { lastSentDecisions, lastSentKeys } from './decision-values';
 import { anonymisedCalls } from './retention';
 import type { SweepOptions } from './types';
 
@@ -21,6 +21,8 @@ export interface SweepContext {
   byId: ReadonlyMap<string, RequestView>;
   /** The values of each request's last decision sent. */
   lastSent: ReadonlyMap<string, DecisionValues>;
+  /** Its outbox key: a version sent before but not last (a decision changed back) goes again. */
+  lastSentKey: ReadonlyMap<string, string>;
 }
 
 export function sweepContext(state: SweepState, now: Date, opts: SweepOptions): SweepContext {
@@ -36,5 +38,6 @@ export function sweepContext(state: SweepState, now: Date, opts: SweepOptions): 
     requests,
     byId: new Map(requests.map((r) => [r.id, r])),
     lastSent: lastSentDecisions(state.log),
+    lastSentKey: lastSentKeys(state.log),
   };
 }

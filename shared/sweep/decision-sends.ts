@@ -26,7 +26,9 @@ export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook)
     const keyed = outboxKey.decision(r.id, fp);
     const key = keyed.key;
     const st = ob.get(key);
-    if (st?.state === 'enviat' || inFlight(st)) continue;
+    // Sent and still what the municipality holds: done. Sent once but since corrected (a
+    // decision changed back to it): it goes again, as a correction of the last one sent.
+    if ((st?.state === 'enviat' && ctx.lastSentKey.get(r.id) === key) || inFlight(st)) continue;
     const held = heldBy(r);
     if (held) {
       report(digestKey.held(r.id, held.header, held.shown), t.digest.decisionHeld(r.reference, cellName(held.header, r.row), held.shown));

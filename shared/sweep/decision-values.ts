@@ -26,6 +26,13 @@ export function decisionValues(r: RequestView): DecisionValues | undefined {
   };
 }
 
+/** The outbox key of each request's last decision sent: the version the municipality holds. */
+export function lastSentKeys(log: readonly LogEntry[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const e of log) if (e.kind === LOG_KIND.decision && e.state === 'enviat') keys.set(e.requestId, e.key);
+  return keys;
+}
+
 /** Each request's last decision sent, by request ID: a correction replaces what it corrects. */
 export function lastSentDecisions(log: readonly LogEntry[]): Map<string, DecisionValues> {
   const lastSent = new Map<string, DecisionValues>();

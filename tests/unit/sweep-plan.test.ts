@@ -212,3 +212,17 @@ describe('planSweep: the autumn hour that repeats (02:00–03:00 twice, stamps w
     expect(sendsAt('2026-10-25T00:55:00Z', '2026-10-25T02:06:00Z')).toBe(1);
   });
 });
+
+describe('planSweep: a decision changed back', () => {
+  test('accepted, then refused, then accepted again: the acceptance goes again, as a correction', () => {
+    const accepted = req('a', { decision: 'Acceptada', service: 'Mentoria', release: true, hours: 4 });
+    const refused = { ...accepted, decision: 'Denegada', service: '', hours: undefined };
+    const log = [sentDecision(accepted, 60), sentDecision(refused, 30)];
+    const plan = planSweep(state([accepted], log), now, opts);
+    expect(plan.sends.map((s) => s.requestId)).toEqual(['a']);
+    expect(plan.sends[0]!.email.subject).toContain('correcció');
+    // Once that is sent, it is the version the municipality holds: nothing more.
+    expect(planSweep(state([accepted], [...log, sentDecision(accepted, 1)]), now, opts).sends).toEqual([]);
+    expect(planSweep(state([refused], log), now, opts).sends).toEqual([]);
+  });
+});
