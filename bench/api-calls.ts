@@ -18,7 +18,7 @@ export interface ApiCallsResult {
     burst: { size: number; calls: number; perSubmission: number; leaseCalls: number; flushes: number };
   };
   forms: Array<{ responses: number; sheetsCalls: number; formsCalls: number; leaseCalls: number }> | { skipped: string };
-  sweep: Array<{ decisions: number; sheetsCalls: number; emails: number; formsCalls: number }>;
+  sweep: Array<{ decisions: number; sheetsCalls: number; emails: number; formsCalls: number; leaseCalls: number }>;
 }
 
 let n = 0;
@@ -85,10 +85,11 @@ async function sweeps(stack: TestStack) {
     await sweep(); // the confirmations and notices of those submissions settle first
     if (k) await commission.typeAll(ids.map((id) => [id, { Decisió: 'Denegada', 'Enviar decisió': true }] as const));
     stack.sheets.resetCounters();
+    stack.storage.resetCounters();
     const mails = stack.sendgrid.counters().total;
     const forms = stack.forms.counters().total;
     await sweep();
-    out.push({ decisions: k, sheetsCalls: stack.sheets.counters().total, emails: stack.sendgrid.counters().total - mails, formsCalls: stack.forms.counters().total - forms });
+    out.push({ decisions: k, sheetsCalls: stack.sheets.counters().total, emails: stack.sendgrid.counters().total - mails, formsCalls: stack.forms.counters().total - forms, leaseCalls: stack.storage.counters().total });
   }
   return out;
 }

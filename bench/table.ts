@@ -72,6 +72,13 @@ export function apiRows(api: ApiCallsResult): string[][] {
     '≤ 3 + one per email',
     met(sweepOk, 'see details'),
   ]);
+  const sweepLease = Math.max(...api.sweep.map((s) => s.leaseCalls));
+  out.push([
+    `Lease calls per sweep sending ${api.sweep.map((s) => s.decisions).join(' / ')} decisions`,
+    `${api.sweep.map((s) => s.leaseCalls).join(' / ')} (create; fence read; release — around read, plan and intents)`,
+    `${LEASE_PER_FLUSH}`,
+    met(sweepLease <= LEASE_PER_FLUSH, `${sweepLease - LEASE_PER_FLUSH} over`),
+  ]);
   return out;
 }
 
