@@ -1,14 +1,19 @@
 // A small hierarchy of errors, turned into answers in one place (functions/http-answer).
 
-/** An outside service failed; `transient` says whether trying again may help. */
+/**
+ * An outside service failed; `transient` says whether trying again may help, `maybeDone`
+ * that it may have done it anyway (the request went out and no answer came back).
+ */
 export class UpstreamError extends Error {
+  readonly maybeDone: boolean;
   constructor(
     readonly service: 'sheets' | 'sendgrid' | 'forms' | 'storage',
     readonly transient: boolean,
-    options: { cause?: unknown; message?: string } = {},
+    options: { cause?: unknown; message?: string; maybeDone?: boolean } = {},
   ) {
     super(options.message ?? `${service} failed`, { cause: options.cause });
     this.name = 'UpstreamError';
+    this.maybeDone = options.maybeDone ?? false;
   }
 }
 

@@ -60,8 +60,11 @@ export class SendGridMailer implements Mailer {
     try {
       answer = await this.post(payload);
     } catch (cause) {
-      // No answer (refused, reset, timed out): it may have been sent, so it is transient.
-      throw new UpstreamError('sendgrid', true, { cause, message: 'SendGrid send failed' });
+      // No answer: worth another try. Refused or unresolved, nothing reached SendGrid; reset
+      // or timed out once the message was on its way, it may have been delivered.
+      const code = (cause as { code?: string }).code;
+      const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+      throw new UpstreamError('sendgrid', true, { cause, message: 'SendGrid send failed', maybeDone: !notSent });
     }
     if (answer.status >= 200 && answer.status < 300) return { messageId: answer.messageId };
     const transient = answer.status === 429 || answer.status >= 500;

@@ -20,6 +20,12 @@ export const intent = (e: Base & { attempt: number }): LogEntry => ({ ...pick(e)
 export const PERMANENT_FAILURE = 'definitiu';
 
 /**
+ * In an error's detail: no answer came back once the message was on its way (a timeout, a
+ * reset), so it may have been delivered; the next try is reported as a possible duplicate.
+ */
+export const MAYBE_SENT = 'potser enviat';
+
+/**
  * Who a message went to, as a short digest of its addresses: a refusal for good holds for
  * these recipients only, so correcting the cell lets the next sweep try the new address.
  */
@@ -37,7 +43,8 @@ export function sendResult(
   if (outcome.messageId === undefined) {
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
     const permanent = outcome.error instanceof UpstreamError && !outcome.error.transient;
-    const mark = permanent ? ` (${PERMANENT_FAILURE} ${e.recipients ?? ''})` : '';
+    const maybeSent = outcome.error instanceof UpstreamError && outcome.error.maybeDone;
+    const mark = permanent ? ` (${PERMANENT_FAILURE} ${e.recipients ?? ''})` : maybeSent ? ` (${MAYBE_SENT})` : '';
     return { ...pick(e), state: 'error', detail: `intent ${attempt}${mark}: ${message}` };
   }
   return { ...pick(e), state: 'enviat', detail: sent ? sent(outcome.messageId) : `missatge ${outcome.messageId}` };

@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../domain/dates';
 import type { LogEntry } from '../domain/log-entry';
-import { PERMANENT_FAILURE } from './entries';
+import { MAYBE_SENT, PERMANENT_FAILURE } from './entries';
 
 export interface OutboxStatus {
   state: LogEntry['state'];
@@ -17,9 +17,12 @@ export interface OutboxStatus {
   openIntent: boolean;
   /** The last result was a refusal for good, for these recipients (recipientTag): not tried again for them. */
   permanentFor?: string;
+  /** The last result was a failure with no answer once the message was on its way: it may have arrived. */
+  maybeSent: boolean;
 }
 
 const PERMANENT = new RegExp(`^intent \\d+ \\(${PERMANENT_FAILURE} ([0-9a-f]*)\\)`);
+const MAYBE = new RegExp(`^intent \\d+ \\(${MAYBE_SENT}\\)`);
 
 export const parseStamp = (s: string): DateTime => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm:ss', { zone: ZONE });
 
@@ -48,6 +51,7 @@ export function outbox(log: readonly LogEntry[]): Map<string, OutboxStatus> {
       sentDetail: e.state === 'enviat' ? e.detail : prev?.sentDetail,
       openIntent: e.state === 'pendent',
       permanentFor: e.state === 'error' ? PERMANENT.exec(e.detail)?.[1] : undefined,
+      maybeSent: e.state === 'error' && MAYBE.test(e.detail),
     });
   }
   return out;

@@ -83,6 +83,8 @@ export function createLedger(log: readonly LogEntry[], now: DateTime, opts: Swee
           digest.push({ key: alert.key, text: t.digest.emailFailed(what, r.reference, st.failures) });
         }
       }
+      // The last try got no answer once on its way: this one may make it arrive twice.
+      if (gate === 'send' && st.maybeSent) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
       return gate === 'send';
     },
   };

@@ -3,6 +3,7 @@
 // here, because changing one silently would make every email already sent look unsent.
 import { describe, expect, test } from 'vitest';
 import { LOG_KIND } from '../../shared/domain/log-entry';
+import { UpstreamError } from '../../shared/errors';
 import { anonymisedCallOf, confirmationOf, digestKey, intent, mark, outbox, outboxKey, sendResult } from '../../shared/outbox';
 
 describe('outbox keys', () => {
@@ -79,6 +80,19 @@ describe('outbox entries and fold', () => {
     const ob = outbox([intent({ requestId: 'r1', at, ...key, attempt: 1 }), mark({ requestId: '', at, ...outboxKey.reported('x'), detail: 'text' })]);
     expect(ob.get(key.key)).toMatchObject({ state: 'pendent', openIntent: true });
     expect(ob.get('resum:x')).toMatchObject({ state: 'registrat', openIntent: false });
+  });
+
+  test('a failure with no answer once on its way is kept as "maybe sent"; a refusal or a plain failure is not', () => {
+    const fail = (error: unknown) => outbox([sendResult({ requestId: 'r1', at, ...key, attempt: 1, outcome: { error }, recipients: 'abcd1234' })]).get(key.key)!;
+    const noAnswer = new UpstreamError('sendgrid', true, { message: 'SendGrid send failed', maybeDone: true });
+    expect(fail(noAnswer)).toMatchObject({ state: 'error', maybeSent: true, permanentFor: undefined });
+    expect(fail(new UpstreamError('sendgrid', true, { message: 'SendGrid send failed (503)' }))).toMatchObject({ maybeSent: false });
+    expect(fail(new UpstreamError('sendgrid', false, { message: 'SendGrid send failed (400)' }))).toMatchObject({ maybeSent: false, permanentFor: 'abcd1234' });
+    const retried = outbox([
+      sendResult({ requestId: 'r1', at, ...key, attempt: 1, outcome: { error: noAnswer } }),
+      sendResult({ requestId: 'r1', at, ...key, attempt: 2, outcome: { messageId: 'm2' } }),
+    ]).get(key.key)!;
+    expect(retried.maybeSent).toBe(false);
   });
 
   test('a success keeps what the caller asks (a decision keeps its values)', () => {

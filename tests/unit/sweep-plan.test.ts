@@ -226,3 +226,19 @@ describe('planSweep: a decision changed back', () => {
     expect(planSweep(state([refused], log), now, opts).sends).toEqual([]);
   });
 });
+
+describe('planSweep: a send that got no answer', () => {
+  test('tried again when due, and staff are told it may arrive twice', () => {
+    const r = req('1', { decision: 'Denegada', release: true });
+    const key = `decisio:1:${fingerprint(decisionValues(r)!)}`;
+    const noAnswer = (maybeDone: boolean): LogEntry => ({
+      requestId: '1', at: minutesAgo(6), kind: 'decisio', state: 'error', key, detail: maybeDone ? 'intent 1 (potser enviat): SendGrid send failed' : 'intent 1: SendGrid send failed (503)',
+    });
+    const maybe = planSweep(state([r], [noAnswer(true)]), now, opts);
+    expect(maybe.sends.map((s) => s.requestId)).toEqual(['1']);
+    expect(maybe.digest.map((d) => d.text).join()).toContain('duplicat');
+    const plain = planSweep(state([r], [noAnswer(false)]), now, opts);
+    expect(plain.sends.map((s) => s.requestId)).toEqual(['1']);
+    expect(plain.digest).toEqual([]);
+  });
+});
