@@ -48,6 +48,8 @@ export const caDecisions = {
     intro: 'La revisió automàtica ha trobat això, que necessita una persona:',
     late: (ref: string, name: string) => `Sol·licitud fora de termini: ${ref} (${name})`,
     nonMember: (ref: string, name: string) => `Sol·licitud d’un ens no membre: ${ref} (${name})`,
+    rowGone: (ref: string) =>
+      `La fila de ${ref} ja no és al full «Sol·licituds»: no s’ha tornat a crear ni s’ha enviat cap altre correu. Si s’ha esborrat per error, les dades són al Registre (entrada «rebuda») i, si venia del formulari, a les respostes del formulari`,
     clockSkew: (ref: string) =>
       `La data d’enviament que declara ${ref} difereix en més de 5 minuts de l’hora en què la vam rebre: la convocatòria i el termini s’han decidit per l’hora de recepció (vegeu el Registre)`,
     early: (ref: string, name: string) => `Sol·licitud enviada abans de l’obertura de la convocatòria: ${ref} (${name})`,

@@ -61,6 +61,8 @@ export const digestKey = {
   late: (id: string) => `fora_termini:${id}`,
   nonMember: (id: string) => `no_membre:${id}`,
   clockSkew: (id: string) => `rellotge:${id}`,
+  /** A recorded request whose row is no longer in the sheet (a person removed it). */
+  rowGone: (id: string) => `fila_esborrada:${id}`,
   /** A decision held back by a cell, per what the cell shows: a new value is news again. */
   held: (id: string, header: string, shown: string) => `retinguda:${id}:${header}:${shown}`,
   /** An email SendGrid refused for good, per recipients: a corrected address is news again. */

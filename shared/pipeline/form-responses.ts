@@ -124,8 +124,8 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
     const items: Item[] = [];
     for (const r of latest.values()) {
       const id = r.responseId!;
-      // With the workspace in hand (reconciliation) the sheet decides, not this memory:
-      // a row someone deleted comes back, as every listed response must have one.
+      // With the workspace in hand (reconciliation) the sheet and the log decide, not this
+      // memory (a row someone removed is not made again: the log says it was recorded).
       if (!opts.known && handled.get(id) === versionOf(r)) {
         counts.skipped++;
         continue;
@@ -153,6 +153,11 @@ export function createResponseIntake(deps: ResponseIntakeDeps): ResponseIntake {
       } else if (row) {
         counts.duplicates++;
         noteIfEdited(i, row.reference, row.municipality);
+        handled.set(i.id, i.version);
+      } else if (workspace?.keys.has(outboxKey.received(i.id).key)) {
+        // Recorded once, its row since removed by a person: not again (a second confirmation
+        // with a new reference); the sweep tells staff once.
+        counts.skipped++;
         handled.set(i.id, i.version);
       } else if (workspace && invalidRecorded(workspace, i)) {
         // Also a response only the pipeline finds invalid (an area its call does not offer):

@@ -1,6 +1,7 @@
 // What only a person can judge: digest items with nothing to send, each reported once
 // under its key (late, early or non-member requests, sessions outside the window, refused
-// submissions, clock skew, retention due, pools overdrawn, waiting requests a pool could serve).
+// submissions, clock skew, rows removed by hand, retention due, pools overdrawn, waiting
+// requests a pool could serve).
 import { CLOCK_SKEW_NOTE } from '../domain/classify';
 import { LOG_KIND } from '../domain/log-entry';
 import { DECISION, DEFAULT_PACKAGE_HOURS } from '../domain/vocabulary';
@@ -24,8 +25,13 @@ export function reportForStaff(ctx: SweepContext, ledger: Ledger, book: PoolBook
     const r = byId.get(s.requestId);
     if (r && s.inWindow === false) report(digestKey.sessionOutside(r.id, s.date), t.digest.sessionOutside(r.reference, s.date));
   }
+  // Every request ever recorded, whatever its call: a row of an anonymised call is still there.
+  const rows = new Set(state.requests.map((r) => r.id));
   for (const e of state.log) {
     if (e.kind === LOG_KIND.invalid) report(digestKey.invalid(e.requestId, e.at), t.digest.invalid(e.requestId));
+    // Recorded, and its row gone: someone removed it. Not made again (that would send a second
+    // confirmation with a new reference); staff hear of it once.
+    if (e.kind === LOG_KIND.received && e.requestId && !rows.has(e.requestId)) report(digestKey.rowGone(e.requestId), t.digest.rowGone(e.detail.split(' · ')[0] || e.requestId));
     if (e.kind === LOG_KIND.received && e.detail.includes(CLOCK_SKEW_NOTE)) {
       report(digestKey.clockSkew(e.requestId), t.digest.clockSkew(byId.get(e.requestId)?.reference ?? e.requestId));
     }

@@ -147,3 +147,25 @@ describe('a response only the pipeline can refuse', () => {
     }
   }, SLOW);
 });
+
+describe('a row removed by a person', () => {
+  test('is not made again by the reconciliation, no second confirmation goes, and staff hear of it once', async () => {
+    const id = add({ contactEmail: ['gone@example.cat'] });
+    await stack.forms.flush();
+    expect(await door.rowCounts([id])).toEqual([1]);
+    const reference = String((await readRequests(stack.api)).find((r) => r.ID === id)!['Referència']);
+    const confirmations = () => door.mails().filter((m) => m.custom_args?.kind === 'confirmacio' && m.custom_args.requestId === id).length;
+    expect(confirmations()).toBe(1);
+
+    // The sheet's owner empties the row (protections do not hold the owner back).
+    const row = (await readRequests(stack.api)).findIndex((r) => r.ID === id) + 2;
+    await stack.api.spreadsheets.values.clear({ spreadsheetId: 'local-workspace', range: `'Sol·licituds'!A${row}:ZZ${row}` });
+    expect(await door.rowCounts([id])).toEqual([0]);
+
+    const digests = () => door.mails().filter((m) => m.custom_args?.kind === 'resum' && JSON.stringify(m.content).includes(reference)).length;
+    for (let i = 0; i < 2; i++) expect((await fetch(`${stack.url}/sweep`, { method: 'POST' })).status).toBe(200);
+    expect(await door.rowCounts([id])).toEqual([0]);
+    expect(confirmations()).toBe(1);
+    expect(digests()).toBe(1);
+  }, SLOW);
+});

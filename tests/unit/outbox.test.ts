@@ -37,6 +37,7 @@ describe('outbox keys', () => {
     [digestKey.poolOver('2020-04', 'Mentoria', -4), 'bossa:2020-04:Mentoria:-4'],
     [digestKey.waitingServable('r1', 8), 'espera:r1:8'],
     [digestKey.retentionDue('2020-04'), 'conservacio:2020-04'],
+    [digestKey.rowGone('r1'), 'fila_esborrada:r1'],
     [digestKey.formsWatchFailed('2020-05-04'), 'forms-watch:failed:2020-05-04'],
     [digestKey.formsWatchRecreated('w1'), 'forms-watch:recreated:w1'],
     [digestKey.formsWatchReactivated('w1', 'T'), 'forms-watch:reactivated:w1:T'],
