@@ -5,7 +5,7 @@ import type { Call } from '../domain/calls';
 import { ZONE } from '../domain/dates';
 import type { DecisionValues } from '../domain/decisions';
 import type { RequestView, SweepState } from '../domain/workspace-state';
-import { lastSentDecisions, lastSentKeys } from './decision-values';
+import { lastSentDecisions } from './decision-values';
 import { anonymisedCalls } from './retention';
 import type { SweepOptions } from './types';
 
@@ -29,6 +29,7 @@ export function sweepContext(state: SweepState, now: Date, opts: SweepOptions): 
   // An anonymised call's rows hold no one to write to: nothing is planned for them.
   const anonymised = anonymisedCalls(state.log);
   const requests = state.requests.filter((r) => !anonymised.has(r.callId));
+  const lastSent = lastSentDecisions(state.log);
   return {
     state,
     opts,
@@ -37,7 +38,7 @@ export function sweepContext(state: SweepState, now: Date, opts: SweepOptions): 
     anonymised,
     requests,
     byId: new Map(requests.map((r) => [r.id, r])),
-    lastSent: lastSentDecisions(state.log),
-    lastSentKey: lastSentKeys(state.log),
+    lastSent: lastSent.values,
+    lastSentKey: lastSent.keys,
   };
 }

@@ -26,21 +26,18 @@ export function decisionValues(r: RequestView): DecisionValues | undefined {
   };
 }
 
-/** The outbox key of each request's last decision sent: the version the municipality holds. */
-export function lastSentKeys(log: readonly LogEntry[]): Map<string, string> {
+/**
+ * Each request's last decision sent, by request ID (a correction replaces what it corrects):
+ * its values, and its outbox key — the version the municipality holds.
+ */
+export function lastSentDecisions(log: readonly LogEntry[]): { values: Map<string, DecisionValues>; keys: Map<string, string> } {
+  const values = new Map<string, DecisionValues>();
   const keys = new Map<string, string>();
-  for (const e of log) if (e.kind === LOG_KIND.decision && e.state === 'enviat') keys.set(e.requestId, e.key);
-  return keys;
-}
-
-/** Each request's last decision sent, by request ID: a correction replaces what it corrects. */
-export function lastSentDecisions(log: readonly LogEntry[]): Map<string, DecisionValues> {
-  const lastSent = new Map<string, DecisionValues>();
   for (const e of log) {
-    if (e.kind === LOG_KIND.decision && e.state === 'enviat') {
-      const v = parseDecisionDetail(e.detail);
-      if (v) lastSent.set(e.requestId, v);
-    }
+    if (e.kind !== LOG_KIND.decision || e.state !== 'enviat') continue;
+    keys.set(e.requestId, e.key);
+    const v = parseDecisionDetail(e.detail);
+    if (v) values.set(e.requestId, v);
   }
-  return lastSent;
+  return { values, keys };
 }

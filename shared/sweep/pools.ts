@@ -39,10 +39,17 @@ export function poolBook(ctx: SweepContext, ob: ReadonlyMap<string, OutboxStatus
     return pools.has(yearly) ? yearly : own;
   };
   const hoursOf = (r: RequestView, v: DecisionValues) => (v.hours === '' ? (ctx.calls.get(r.callId)?.packageHours ?? DEFAULT_PACKAGE_HOURS) : v.hours);
+  // What each request holds, and each pool's sum of it, kept in step.
   const holdings = new Map<string, { pool: string; hours: number }>();
+  const totals = new Map<string, number>();
+  const add = (pool: string, hours: number) => totals.set(pool, (totals.get(pool) ?? 0) + hours);
   const hold = (r: RequestView, v: DecisionValues | undefined) => {
-    if (v?.decision === DECISION.accepted) holdings.set(r.id, { pool: poolOf(r, v.service), hours: hoursOf(r, v) });
-    else holdings.delete(r.id);
+    const before = holdings.get(r.id);
+    if (before) add(before.pool, -before.hours);
+    if (v?.decision !== DECISION.accepted) return void holdings.delete(r.id);
+    const now = { pool: poolOf(r, v.service), hours: hoursOf(r, v) };
+    holdings.set(r.id, now);
+    add(now.pool, now.hours);
   };
   for (const [id, v] of ctx.lastSent) {
     const r = ctx.byId.get(id);
@@ -56,9 +63,8 @@ export function poolBook(ctx: SweepContext, ob: ReadonlyMap<string, OutboxStatus
     if (st && st.state !== 'enviat') hold(r, v);
   }
   const committed = (k: string, except?: string) => {
-    let sum = 0;
-    for (const [id, h] of holdings) if (h.pool === k && id !== except) sum += h.hours;
-    return sum;
+    const own = except === undefined ? undefined : holdings.get(except);
+    return (totals.get(k) ?? 0) - (own?.pool === k ? own.hours : 0);
   };
   return { pools, poolOf, hoursOf, committed, hold };
 }
