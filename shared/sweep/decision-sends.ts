@@ -15,7 +15,7 @@ import { cellName, type Ledger } from './ledger';
 import { poolName, type PoolBook } from './pools';
 
 export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook): void {
-  const { ob, sends, marks, digest, report, told, inFlight, stale, mayRetry } = ledger;
+  const { ob, sends, report, reportMarked, inFlight, stale, mayRetry } = ledger;
   const released = ctx.requests
     .filter((r) => r.release)
     .map((r) => ({ r, v: decisionValues(r) }))
@@ -37,11 +37,7 @@ export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook)
     const previous = ctx.lastSent.get(r.id);
     if (v.decision === DECISION.accepted && v.service === '') {
       // "Either" and no service assigned: held until the Commission chooses one.
-      const block = outboxKey.blocked(r.id, fp);
-      if (!told(block.key)) {
-        marks.push({ requestId: r.id, ...block, detail: 'cal triar el servei' });
-        digest.push({ key: block.key, text: t.digest.chooseService(r.reference) });
-      }
+      reportMarked({ requestId: r.id, ...outboxKey.blocked(r.id, fp), detail: 'cal triar el servei' }, t.digest.chooseService(r.reference));
       continue;
     }
     if (v.decision === DECISION.accepted) {
@@ -50,12 +46,11 @@ export function planDecisions(ctx: SweepContext, ledger: Ledger, book: PoolBook)
       // The hours this request already holds in this pool are its own to reuse.
       const left = pool ? pool.hours - book.committed(k, r.id) - book.hoursOf(r, v) : 0;
       if (!pool || left < 0) {
-        const block = outboxKey.blocked(r.id, fp);
-        if (!told(block.key)) {
-          const name = poolName(k);
-          marks.push({ requestId: r.id, ...block, detail: pool ? `bossa ${name}: ${left} h` : `sense bossa ${name}` });
-          digest.push({ key: block.key, text: pool ? t.digest.poolBlocked(r.reference, name, left) : t.digest.noPool(r.reference, name) });
-        }
+        const name = poolName(k);
+        reportMarked(
+          { requestId: r.id, ...outboxKey.blocked(r.id, fp), detail: pool ? `bossa ${name}: ${left} h` : `sense bossa ${name}` },
+          pool ? t.digest.poolBlocked(r.reference, name, left) : t.digest.noPool(r.reference, name),
+        );
         continue;
       }
     }

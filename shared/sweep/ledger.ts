@@ -26,12 +26,13 @@ export interface Ledger extends SweepPlan {
   /** An intent still within the timeout: its send may yet be recorded. */
   inFlight: (s: OutboxStatus | undefined) => boolean;
   /**
-   * Staff were told of this digest item (its mark, or its `reported` entry), or are being
-   * told: another sweep's digest carrying it is on its way (its intent within the timeout).
+   * A digest item, unless staff were told of it (its mark, or its `reported` entry) or are
+   * being told (another sweep's digest carrying it is on its way: its intent within the
+   * timeout), or it is in this plan already.
    */
-  told: (key: string) => boolean;
-  /** A digest item, unless staff were told or are being told of it, or it is in this plan already. */
   report: (key: string, text: string) => void;
+  /** The same for a digest item that is also a mark (written once the digest went out). */
+  reportMarked: (m: SweepPlan['marks'][number], text: string) => void;
   /**
    * Whether an email whose last send failed goes again now. Refused for good or out of
    * tries, it stops, and staff are told once (refused: what to fix, and where).
@@ -62,6 +63,11 @@ export function createLedger(log: readonly LogEntry[], now: DateTime, opts: Swee
     reported.add(key);
     digest.push({ key, text });
   };
+  const reportMarked = (m: SweepPlan['marks'][number], text: string) => {
+    if (told(m.key) || reported.has(m.key)) return;
+    marks.push(m);
+    report(m.key, text);
+  };
   return {
     ob,
     sends,
@@ -69,20 +75,14 @@ export function createLedger(log: readonly LogEntry[], now: DateTime, opts: Swee
     marks,
     stale: (s) => Boolean(s?.openIntent && minutesSince(s) >= timeout),
     inFlight,
-    told,
     report,
+    reportMarked,
     mayRetry: (r, key, st, email, what, refused) => {
       if (st?.state !== 'error') return true;
       const recipients = recipientTag(email);
       const gate = afterFailure(st, recipients, minutesSince(st), { maxTries, baseMinutes: base });
       if (gate === 'refused') report(digestKey.refused(key, recipients), refused());
-      else if (gate === 'stopped') {
-        const alert = outboxKey.alert(key);
-        if (!told(alert.key)) {
-          marks.push({ requestId: r.id, ...alert, detail: `${st.failures} intents` });
-          digest.push({ key: alert.key, text: t.digest.emailFailed(what, r.reference, st.failures) });
-        }
-      }
+      else if (gate === 'stopped') reportMarked({ requestId: r.id, ...outboxKey.alert(key), detail: `${st.failures} intents` }, t.digest.emailFailed(what, r.reference, st.failures));
       // The last try got no answer once on its way: this one may make it arrive twice.
       if (gate === 'send' && st.maybeSent) report(digestKey.possibleDuplicate(key), t.digest.possibleDuplicate(r.reference));
       return gate === 'send';
