@@ -96,11 +96,7 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
     }
   }
 
-  // A mark that is also a digest item (an alert, a held-back acceptance) says staff were
-  // told: it is written once the digest went out, else the next sweep would stay silent.
-  const inDigest = new Set(plan.digest.map((d) => d.key));
-  const marks = (told: boolean) => plan.marks.filter((m) => inDigest.has(m.key) === told).map((m) => mark({ ...m, at: at() }));
-  const results: LogEntry[] = marks(false);
+  const results: LogEntry[] = [];
   let sent = 0;
   let failed = 0;
   for (const s of sends) {
@@ -122,7 +118,9 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
   if (digest) {
     try {
       await deps.mailer.send(digest);
-      results.push(...marks(true));
+      // A mark (an alert, a held-back acceptance) is a digest item too: it says staff were
+      // told, so it is written once the digest went out, else the next sweep would stay silent.
+      results.push(...plan.marks.map((m) => mark({ ...m, at: at() })));
       for (const d of plan.digest) results.push(mark({ requestId: '', at: at(), ...outboxKey.reported(d.key), detail: d.text }));
     } catch (error) {
       deps.logger.log('WARNING', 'sweep: digest not sent', { error });

@@ -31,6 +31,6 @@ export interface DigestItem {
 export interface SweepPlan {
   sends: PlannedSend[];
   digest: DigestItem[];
-  /** Log entries of what was decided (held-back acceptances, alerts); one keyed as a digest item is written with that digest. */
+  /** Log entries of what was held back or given up (a held-back acceptance, an alert); each is a digest item too, written with that digest. */
   marks: Array<Keyed & { requestId: string; detail: string }>;
 }
