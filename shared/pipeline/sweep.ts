@@ -67,25 +67,21 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
     unwritten.entries = [];
   }
   const at = () => localStamp(now());
-  const { state, plan, sends, evaluation } = await deps.guard.run(async (fence) => {
+  const { state, plan, evaluation } = await deps.guard.run(async (fence) => {
     const state = await deps.store.readSweepState();
     const evaluation = await evaluationStep(deps.evaluation, state, deps.logger);
     const plan = planSweep(state, now(), { ...deps, evaluationUri: evaluation.uri });
-    // One send per key: a request ID on two rows (a row copied by hand) plans its key twice,
-    // and both would go out under one intent.
-    const planned = new Set<string>();
-    const sends = plan.sends.filter((s) => !planned.has(s.key) && planned.add(s.key));
     // The digest's items are intents too: a sweep that reads before this one's digest is
     // recorded sees them on their way instead of telling staff a second time.
     const intents = [
-      ...sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })),
+      ...plan.sends.map((s) => intent({ requestId: s.requestId, kind: s.kind, key: s.key, at: at(), attempt: s.attempt })),
       ...(deps.staff.length ? plan.digest.map((d) => intent({ requestId: '', ...outboxKey.reported(d.key), at: at(), attempt: 1 })) : []),
     ];
     if (intents.length) {
       const timeoutMs = await fence(); // LeaseLost: nothing written, the scheduler calls again
       await deps.store.appendLog(intents, [], Number.isFinite(timeoutMs) ? { timeoutMs } : {});
     }
-    return { state, plan, sends, evaluation };
+    return { state, plan, evaluation };
   });
   const extraNotes: string[] = [];
   for (const extra of deps.extras ?? []) {
@@ -99,7 +95,7 @@ async function sweepOnce(deps: SweepDeps, now: () => Date, unwritten: Unwritten)
   const results: LogEntry[] = [];
   let sent = 0;
   let failed = 0;
-  for (const s of sends) {
+  for (const s of plan.sends) {
     let outcome: SendOutcome;
     try {
       outcome = { messageId: (await deps.mailer.send(s.email)).messageId };

@@ -25,5 +25,9 @@ export function planSweep(state: SweepState, now: Date, opts: SweepOptions): Swe
   planAnnouncements(ctx, ledger);
   planEvaluations(ctx, ledger);
   reportForStaff(ctx, ledger, book);
-  return { sends: ledger.sends, digest: ledger.digest, marks: ledger.marks };
+  // One send per outbox key: a request ID on two rows (a row copied by hand) plans its key
+  // twice, and both would go out under one intent.
+  const planned = new Set<string>();
+  const sends = ledger.sends.filter((s) => !planned.has(s.key) && planned.add(s.key));
+  return { sends, digest: ledger.digest, marks: ledger.marks };
 }
