@@ -28,7 +28,7 @@ const TIMEOUT_MS = 30_000;
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 
 /** The v3 Mail Send body for a message, as @sendgrid/mail writes it. */
-export function mailSendBody(from: SendGridOptions['from'], message: OutgoingEmail): Record<string, unknown> {
+function mailSendBody(from: SendGridOptions['from'], message: OutgoingEmail): Record<string, unknown> {
   // SendGrid refuses the whole message when an address repeats across to/cc/bcc.
   const email = withDistinctRecipients(message);
   const address = (e: string) => ({ email: oneLine(e) });
