@@ -6,7 +6,6 @@
 import * as functions from '@google-cloud/functions-framework';
 import type { CloudEvent } from '@google-cloud/functions-framework';
 import { UpstreamError } from '../shared/errors';
-import type { Logger } from '../shared/log';
 import { createResponseListing, type ListingDeps } from '../shared/pipeline/response-listing';
 import { formsRuntime } from '../shared/runtime';
 import './body-guard'; // limits before the framework reads a body

@@ -44,7 +44,7 @@ import { engineBuilds, LiveEngine } from './engine-live';
 import { computedValue, spillHeight } from './engine-read';
 import { isUnparsed, PARSE_ERROR } from './formula-locale';
 import { getCell } from './model';
-import type { ExtendedValue, Sheet, Spreadsheet } from './model';
+import type { Sheet, Spreadsheet } from './model';
 
 export { engineBuilds };
 

@@ -12,7 +12,7 @@ import { observerOf } from './model-cells';
 export * from './model-cells';
 
 export * from './model-types';
-import type { GridRange, Json, Sheet, SheetProperties, Spreadsheet } from './model-types';
+import type { GridRange, Sheet, SheetProperties, Spreadsheet } from './model-types';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;

@@ -3,7 +3,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Validation } from '../workspace/commission-columns';
 import type { SetupStep } from '../workspace/setup-steps';
-import { a1Tab, columnLetter, TABS } from '../workspace/tabs';
 import type { ReadState } from './sheets-setup-read';
 
 function validationRule(rule: Validation): sheets_v4.Schema$DataValidationRule {

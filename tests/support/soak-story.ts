@@ -1,7 +1,6 @@
 // Reading the log tab (Registre) as the outbox it is, to check a soak's outcome: which
 // sends failed and whether the log says so, which emails went out twice and whether each
 // was a crash-window resend that staff were told about.
-import { caDecisions } from '../../shared/i18n/ca-decisions';
 import type { SendAttempt } from './mail-tap';
 import type { SinkMail } from './mail-checks';
 
